@@ -1,0 +1,176 @@
+// Package lexicon holds the keyword tables otpkit ranks by: the words that, in each language,
+// name a one-time code, ask the reader to type it, name a number that is not a code, or label
+// a link that signs in, verifies, resets a password or does none of these.
+//
+// The tables are data, one file per language under data/, embedded in the binary. Adding a
+// language or a phrase is a data change: see data/en.txt for the format. [Default] compiles
+// every table into one [Matcher] the first time it is called.
+package lexicon
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Class says what a phrase names. A phrase may belong to several classes.
+type Class uint16
+
+// The classes, one per section of a data file.
+const (
+	Code     Class = 1 << iota // [code]: names a one-time code ("verification code")
+	Action                     // [action]: asks the reader to type what follows ("enter")
+	NotCode                    // [not-code]: names a number that is not a code ("order number")
+	Duration                   // [duration]: a unit after a number ("minutes")
+	Auth                       // [auth]: appears in messages about signing in ("do not share")
+	SignIn                     // [sign-in]: a link that signs in ("log in")
+	Verify                     // [verify]: a link that verifies an address ("confirm email")
+	Reset                      // [reset]: a link that resets a password
+	NotLink                    // [not-link]: a link that never signs in ("unsubscribe")
+)
+
+var sections = []struct {
+	name  string
+	class Class
+}{
+	{"code", Code}, {"action", Action}, {"not-code", NotCode}, {"duration", Duration},
+	{"auth", Auth}, {"sign-in", SignIn}, {"verify", Verify}, {"reset", Reset},
+	{"not-link", NotLink},
+}
+
+// String returns the section names of c joined by "|", for example "code|auth".
+func (c Class) String() string {
+	var names []string
+	for _, s := range sections {
+		if c&s.class != 0 {
+			names = append(names, s.name)
+		}
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, "|")
+}
+
+// Phrase is one entry of a table.
+type Phrase struct {
+	Text  string // lower case, without wildcards
+	Class Class
+	// Prefix is set when the phrase may end a longer word ("*code" matches "passcode");
+	// Suffix when it may start one ("verif*" matches "verify").
+	Prefix, Suffix bool
+}
+
+//go:embed data/*.txt
+var data embed.FS
+
+var (
+	defaultOnce    sync.Once
+	defaultMatcher *Matcher
+)
+
+// Default returns the matcher over every embedded table. It is built once, on first use, and
+// is safe for concurrent use.
+func Default() *Matcher {
+	defaultOnce.Do(func() {
+		phrases, err := Load(data)
+		if err != nil {
+			// The tables are part of the binary and checked by the package tests.
+			panic(err)
+		}
+		defaultMatcher = Compile(phrases)
+	})
+	return defaultMatcher
+}
+
+// Load reads every *.txt table found (at any depth) in fsys.
+func Load(fsys fs.FS) ([]Phrase, error) {
+	var all []Phrase
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(name) != ".txt" {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		phrases, err := Parse(name, string(b))
+		all = append(all, phrases...)
+		return err
+	})
+	return all, err
+}
+
+// Parse reads one table. name is used in error messages only.
+func Parse(name, text string) ([]Phrase, error) {
+	var (
+		out   []Phrase
+		class Class
+	)
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] == '[' {
+			class = sectionClass(strings.Trim(line, "[]"))
+			if class == 0 || !strings.HasSuffix(line, "]") {
+				return out, fmt.Errorf("lexicon: %s:%d: unknown section %s", name, i+1, line)
+			}
+			continue
+		}
+		if class == 0 {
+			return out, fmt.Errorf("lexicon: %s:%d: phrase %q before any section", name, i+1, line)
+		}
+		p := Phrase{Class: class}
+		p.Prefix = strings.HasPrefix(line, "*")
+		p.Suffix = strings.HasSuffix(line, "*")
+		p.Text = strings.TrimSpace(strings.Trim(line, "*"))
+		if p.Text == "" {
+			return out, fmt.Errorf("lexicon: %s:%d: empty phrase", name, i+1)
+		}
+		if len(p.Text) > maxPhrase {
+			return out, fmt.Errorf("lexicon: %s:%d: phrase longer than %d bytes", name, i+1, maxPhrase)
+		}
+		if folded := Fold(p.Text); folded != p.Text {
+			return out, fmt.Errorf("lexicon: %s:%d: phrase %q is not lower case (want %q)", name, i+1, p.Text, folded)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func sectionClass(name string) Class {
+	for _, s := range sections {
+		if s.name == name {
+			return s.class
+		}
+	}
+	return 0
+}
+
+// merge joins phrases that differ only in class, so that each text and wildcard shape is
+// compiled once.
+func merge(phrases []Phrase) []Phrase {
+	type key struct {
+		text           string
+		prefix, suffix bool
+	}
+	index := make(map[key]int, len(phrases))
+	var out []Phrase
+	for _, p := range phrases {
+		k := key{p.Text, p.Prefix, p.Suffix}
+		if i, ok := index[k]; ok {
+			out[i].Class |= p.Class
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Text < out[j].Text })
+	return out
+}

@@ -1,0 +1,119 @@
+package lexicon
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestTablesParse(t *testing.T) {
+	names, err := fs.Glob(data, "data/*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no tables: %v", err)
+	}
+	for _, name := range names {
+		b, _ := fs.ReadFile(data, name)
+		phrases, err := Parse(name, string(b))
+		if err != nil {
+			t.Errorf("%v", err)
+		}
+		if len(phrases) == 0 {
+			t.Errorf("%s: no phrases", name)
+		}
+		var seen Class
+		for _, p := range phrases {
+			seen |= p.Class
+		}
+		if seen&Code == 0 {
+			t.Errorf("%s: no [code] phrases", name)
+		}
+	}
+	if Default().Len() < 100 {
+		t.Errorf("Default().Len() = %d, want the phrases of every table", Default().Len())
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, text := range []string{
+		"verification code\n",         // before any section
+		"[cod]\ncode\n",               // unknown section
+		"[code]\nVerification Code\n", // not lower case
+		"[code]\n*\n",                 // empty
+	} {
+		if _, err := Parse("t.txt", text); err == nil {
+			t.Errorf("Parse(%q) = nil error", text)
+		}
+	}
+}
+
+// found renders matches as "text:class" for compact comparisons.
+func found(m *Matcher, text string) []string {
+	var out []string
+	for _, f := range m.FindAll(text) {
+		out = append(out, text[f.Start:f.End]+":"+f.Class.String())
+	}
+	return out
+}
+
+func TestFindAll(t *testing.T) {
+	m := Compile([]Phrase{
+		{Text: "code", Class: Code},
+		{Text: "verification code", Class: Code},
+		{Text: "verification", Class: Auth},
+		{Text: "promo code", Class: NotCode},
+		{Text: "code", Class: NotLink}, // merged with the first "code"
+		{Text: "verif", Class: Verify, Suffix: true},
+		{Text: "code", Class: Code, Prefix: true},
+		{Text: "验证码", Class: Code},
+		{Text: "인증번호", Class: Code},
+		{Text: "işlem", Class: NotCode},
+	})
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Your Verification Code is 123", []string{"Verification Code:code"}},
+		{"use promo code SAVE10", []string{"promo code:not-code"}},
+		{"the code", []string{"code:code|not-link"}},
+		{"barcode", []string{"code:code"}},              // "*code" ends a longer word
+		{"codes", nil},                                  // "code" may not start one
+		{"Please verify now", []string{"verif:verify"}}, // "verif*" starts one
+		{"unverified", nil},                             // but may not end one
+		{"您的验证码是123456", []string{"验证码:code"}},          // no spaces in Han
+		{"인증번호는 123456입니다", []string{"인증번호:code"}},      // Hangul particles
+		{"İŞLEM numarası", []string{"İŞLEM:not-code"}},  // İ keeps its length
+		{"encoded", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, found(m, tt.text)); diff != "" {
+			t.Errorf("FindAll(%q) mismatch (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{"Verification CODE": "verification code", "İŞLEM": "işlem", "\xff": "\xff"} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+func TestDefaultKnowsEveryLanguage(t *testing.T) {
+	// One [code] phrase per table, as a person writes it in that language.
+	for _, text := range []string{
+		"Your verification code is",
+	} {
+		ms := Default().FindAll(text)
+		if len(ms) == 0 || ms[len(ms)-1].Class&Code == 0 {
+			t.Errorf("Default().FindAll(%q) = %v, want a code phrase", text, ms)
+		}
+	}
+	if s := Class(0).String(); s != "none" {
+		t.Errorf("Class(0).String() = %q", s)
+	}
+	if !strings.Contains((Code | NotLink).String(), "not-link") {
+		t.Errorf("Class.String misses a name")
+	}
+}

@@ -1,0 +1,257 @@
+package lexicon
+
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Match is one phrase found in a text.
+type Match struct {
+	Start, End int   // byte offsets in the searched text
+	Class      Class // every class the phrase belongs to
+}
+
+// Matcher finds the phrases of a set of tables in a text, all at once, in one pass over the
+// text (an Aho–Corasick automaton over case-folded UTF-8 bytes). A Matcher is immutable and
+// safe for concurrent use.
+type Matcher struct {
+	phrases []Phrase
+	root    [256]int32 // the root's transitions, dense because every walk returns there
+	states  []state
+	edges   []edge // each state's transitions, sorted by byte, at states[i].edges
+}
+
+type state struct {
+	edgeLo, edgeHi int32
+	fail           int32 // longest proper suffix that is also a prefix of some phrase
+	out            int32 // first phrase ending here, or -1; others with its text follow it
+	dict           int32 // nearest state on the fail chain with an out, or -1
+}
+
+type edge struct {
+	b    byte
+	next int32
+}
+
+// Compile builds a matcher. Phrases with the same text and wildcards are merged, their
+// classes joined.
+func Compile(phrases []Phrase) *Matcher {
+	m := &Matcher{phrases: merge(phrases)}
+	// Build the trie with maps, then flatten it.
+	trie := []map[byte]int32{{}}
+	outs := []int32{-1}
+	for i, p := range m.phrases {
+		s := int32(0)
+		for j := 0; j < len(p.Text); j++ {
+			next, ok := trie[s][p.Text[j]]
+			if !ok {
+				next = int32(len(trie))
+				trie = append(trie, map[byte]int32{})
+				outs = append(outs, -1)
+				trie[s][p.Text[j]] = next
+			}
+			s = next
+		}
+		if outs[s] < 0 {
+			outs[s] = int32(i) // the first of the phrases with this text: merge sorted them together
+		}
+	}
+	m.states = make([]state, len(trie))
+	for s, t := range trie {
+		keys := make([]int, 0, len(t))
+		for b := range t {
+			keys = append(keys, int(b))
+		}
+		sort.Ints(keys)
+		m.states[s] = state{edgeLo: int32(len(m.edges)), out: outs[s], dict: -1}
+		for _, b := range keys {
+			m.edges = append(m.edges, edge{byte(b), t[byte(b)]})
+		}
+		m.states[s].edgeHi = int32(len(m.edges))
+	}
+	// Breadth-first failure links.
+	queue := make([]int32, 0, len(trie))
+	for b := 0; b < 256; b++ {
+		next, ok := trie[0][byte(b)]
+		if ok {
+			m.states[next].fail = 0
+			queue = append(queue, next)
+		}
+		m.root[b] = next // 0 when absent: stay at the root
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for _, e := range m.edges[m.states[s].edgeLo:m.states[s].edgeHi] {
+			f := m.step(m.states[s].fail, e.b)
+			m.states[e.next].fail = f
+			if m.states[f].out >= 0 {
+				m.states[e.next].dict = f
+			} else {
+				m.states[e.next].dict = m.states[f].dict
+			}
+			queue = append(queue, e.next)
+		}
+	}
+	return m
+}
+
+// step follows the goto function from s on b, falling back along failure links.
+func (m *Matcher) step(s int32, b byte) int32 {
+	for s != 0 {
+		st := &m.states[s]
+		for _, e := range m.edges[st.edgeLo:st.edgeHi] {
+			if e.b == b {
+				return e.next
+			}
+			if e.b > b {
+				break
+			}
+		}
+		s = st.fail
+	}
+	return m.root[b]
+}
+
+// Len reports how many distinct phrases the matcher knows.
+func (m *Matcher) Len() int { return len(m.phrases) }
+
+// maxPhrase bounds a phrase's length in bytes, so that FindAll can remember where each of the
+// last bytes it fed the automaton started in the text.
+const maxPhrase = 255
+
+// FindAll returns the phrases in text, case-insensitively, leftmost-longest and without
+// overlaps, in order. A phrase in a script written with spaces must stand as whole words
+// unless its wildcards say otherwise.
+func (m *Matcher) FindAll(text string) []Match {
+	var (
+		found []Match
+		s     int32
+		buf   [utf8.UTFMax]byte
+		// origin[n%256] is where, in text, the rune of the n-th byte fed started: lower-casing
+		// may change a rune's length (İ is two bytes, i one).
+		origin [maxPhrase + 1]int
+		fed    int
+	)
+	for i := 0; i < len(text); {
+		b, size := foldRune(text[i:], buf[:])
+		for _, c := range b {
+			origin[fed%len(origin)] = i
+			fed++
+			s = m.step(s, c)
+			for o := s; o > 0; o = m.states[o].dict {
+				p := m.states[o].out
+				if p < 0 {
+					continue
+				}
+				start := origin[(fed-len(m.phrases[p].Text))%len(origin)]
+				for q := p; q < int32(len(m.phrases)) && m.phrases[q].Text == m.phrases[p].Text; q++ {
+					if m.bounded(text, start, i+size, q) {
+						found = append(found, Match{start, i + size, m.phrases[q].Class})
+					}
+				}
+			}
+		}
+		i += size
+	}
+	return leftmostLongest(found)
+}
+
+// foldRune writes the lower case of the rune at the start of s into buf and returns it with
+// the rune's length in s.
+func foldRune(s string, buf []byte) ([]byte, int) {
+	if c := s[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[0] = c
+		return buf[:1], 1
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return buf[:copy(buf, s[:n])], n
+	}
+	return buf[:utf8.EncodeRune(buf, unicode.ToLower(r))], n
+}
+
+// Fold returns s in lower case, as FindAll compares it.
+func Fold(s string) string {
+	out := make([]byte, 0, len(s))
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		b, n := foldRune(s[i:], buf[:])
+		out = append(out, b...)
+		i += n
+	}
+	return string(out)
+}
+
+// bounded reports whether the match of phrase p at text[start:end] stands as whole words, as
+// far as the phrase's wildcards and script require.
+func (m *Matcher) bounded(text string, start, end int, p int32) bool {
+	ph := &m.phrases[p]
+	if !ph.Prefix {
+		first, _ := utf8.DecodeRuneInString(ph.Text)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		if start > 0 && joins(first, before) {
+			return false
+		}
+	}
+	if !ph.Suffix {
+		last, _ := utf8.DecodeLastRuneInString(ph.Text)
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if end < len(text) && joins(last, after) {
+			return false
+		}
+	}
+	return true
+}
+
+// joins reports whether neighbour, standing next to a phrase's edge rune, continues the
+// same word.
+func joins(edge, neighbour rune) bool {
+	switch {
+	case unspaced(edge):
+		return false
+	case unicode.IsLetter(edge) || unicode.IsMark(edge):
+		return unicode.IsLetter(neighbour) || unicode.IsMark(neighbour)
+	case unicode.IsDigit(edge):
+		return unicode.IsDigit(neighbour) || unicode.IsLetter(neighbour)
+	}
+	return false
+}
+
+// unspaced reports whether r belongs to a script written without spaces between words (or,
+// for Hangul, with particles glued to them), where a phrase may stand inside a longer run.
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul,
+		unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+}
+
+// leftmostLongest keeps, scanning left to right, the longest match at each position that
+// does not overlap one already kept.
+func leftmostLongest(ms []Match) []Match {
+	if len(ms) < 2 {
+		return ms
+	}
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+	out := ms[:0]
+	lastEnd := -1
+	for _, m := range ms {
+		if n := len(out); n > 0 && out[n-1].Start == m.Start && out[n-1].End == m.End {
+			out[n-1].Class |= m.Class // the same words in two wildcard shapes
+			continue
+		}
+		if m.Start >= lastEnd {
+			out = append(out, m)
+			lastEnd = m.End
+		}
+	}
+	return out
+}
