@@ -31,6 +31,9 @@ const (
 	Verify                     // [verify]: a link that verifies an address ("confirm email")
 	Reset                      // [reset]: a link that resets a password
 	NotLink                    // [not-link]: a link that never signs in ("unsubscribe")
+	Here                       // [here]: a link text that only points ("click here")
+	Currency                   // [currency]: marks an amount of money ("EUR", "€")
+	Is                         // [is]: joins a named code to its value ("… code is 123456")
 )
 
 var sections = []struct {
@@ -39,7 +42,7 @@ var sections = []struct {
 }{
 	{"code", Code}, {"action", Action}, {"not-code", NotCode}, {"duration", Duration},
 	{"auth", Auth}, {"sign-in", SignIn}, {"verify", Verify}, {"reset", Reset},
-	{"not-link", NotLink},
+	{"not-link", NotLink}, {"here", Here}, {"currency", Currency}, {"is", Is},
 }
 
 // String returns the section names of c joined by "|", for example "code|auth".
@@ -58,34 +61,36 @@ func (c Class) String() string {
 
 // Phrase is one entry of a table.
 type Phrase struct {
-	Text  string // lower case, without wildcards
+	Text  string // folded (see Fold), without wildcards
 	Class Class
 	// Prefix is set when the phrase may end a longer word ("*code" matches "passcode");
 	// Suffix when it may start one ("verif*" matches "verify").
 	Prefix, Suffix bool
 }
 
+//go:generate sh -c "cd internal/genfold && go run . ../../fold_table.go"
+
 //go:embed data/*.txt
 var data embed.FS
 
-var (
-	defaultOnce    sync.Once
-	defaultMatcher *Matcher
-)
+var defaultPhrases = sync.OnceValue(func() []Phrase {
+	phrases, err := Load(data)
+	if err != nil {
+		// The tables are part of the binary and checked by the package tests.
+		panic(err)
+	}
+	return phrases
+})
+
+var defaultMatcher = sync.OnceValue(func() *Matcher { return Compile(defaultPhrases()) })
 
 // Default returns the matcher over every embedded table. It is built once, on first use, and
 // is safe for concurrent use.
-func Default() *Matcher {
-	defaultOnce.Do(func() {
-		phrases, err := Load(data)
-		if err != nil {
-			// The tables are part of the binary and checked by the package tests.
-			panic(err)
-		}
-		defaultMatcher = Compile(phrases)
-	})
-	return defaultMatcher
-}
+func Default() *Matcher { return defaultMatcher() }
+
+// DefaultPhrases returns the phrases of every embedded table, for building other matchers
+// from them. The caller must not modify the slice.
+func DefaultPhrases() []Phrase { return defaultPhrases() }
 
 // Load reads every *.txt table found (at any depth) in fsys.
 func Load(fsys fs.FS) ([]Phrase, error) {
@@ -136,8 +141,9 @@ func Parse(name, text string) ([]Phrase, error) {
 		if len(p.Text) > maxPhrase {
 			return out, fmt.Errorf("lexicon: %s:%d: phrase longer than %d bytes", name, i+1, maxPhrase)
 		}
-		if folded := Fold(p.Text); folded != p.Text {
-			return out, fmt.Errorf("lexicon: %s:%d: phrase %q is not lower case (want %q)", name, i+1, p.Text, folded)
+		p.Text = Fold(p.Text)
+		if p.Text == "" {
+			return out, fmt.Errorf("lexicon: %s:%d: phrase of marks only", name, i+1)
 		}
 		out = append(out, p)
 	}
@@ -153,8 +159,8 @@ func sectionClass(name string) Class {
 	return 0
 }
 
-// merge joins phrases that differ only in class, so that each text and wildcard shape is
-// compiled once.
+// merge folds phrases and joins those that differ only in class, so that each text and
+// wildcard shape is compiled once.
 func merge(phrases []Phrase) []Phrase {
 	type key struct {
 		text           string
@@ -163,6 +169,10 @@ func merge(phrases []Phrase) []Phrase {
 	index := make(map[key]int, len(phrases))
 	var out []Phrase
 	for _, p := range phrases {
+		p.Text = Fold(p.Text)
+		if p.Text == "" {
+			continue
+		}
 		k := key{p.Text, p.Prefix, p.Suffix}
 		if i, ok := index[k]; ok {
 			out[i].Class |= p.Class

@@ -158,8 +158,11 @@ func (m *Matcher) FindAll(text string) []Match {
 	return leftmostLongest(found)
 }
 
-// foldRune writes the lower case of the rune at the start of s into buf and returns it with
-// the rune's length in s.
+// foldRune writes the folded form of the rune at the start of s into buf and returns it with
+// the rune's length in s. Folding lower-cases, strips accents ("código" and "codigo", and
+// upper-case Greek that drops its accents, all match), and drops combining marks that
+// writers may or may not type (Latin accents written apart, Arabic and Hebrew vowel signs):
+// buf may come back empty.
 func foldRune(s string, buf []byte) ([]byte, int) {
 	if c := s[0]; c < utf8.RuneSelf {
 		if 'A' <= c && c <= 'Z' {
@@ -172,7 +175,26 @@ func foldRune(s string, buf []byte) ([]byte, int) {
 	if r == utf8.RuneError {
 		return buf[:copy(buf, s[:n])], n
 	}
-	return buf[:utf8.EncodeRune(buf, unicode.ToLower(r))], n
+	r = unicode.ToLower(r)
+	if f, ok := foldTable[r]; ok {
+		r = f
+	}
+	switch {
+	case optionalMark(r):
+		return buf[:0], n
+	case r == 'ς':
+		r = 'σ' // final sigma: upper case cannot tell it apart
+	case r == '’' || r == 'ʼ' || r == '‘':
+		r = '\''
+	}
+	return buf[:utf8.EncodeRune(buf, r)], n
+}
+
+// optionalMark reports combining marks that writers may leave out.
+func optionalMark(r rune) bool {
+	return 0x0300 <= r && r <= 0x036F || // combining diacritical marks
+		0x064B <= r && r <= 0x065F || r == 0x0670 || // Arabic harakat
+		0x0591 <= r && r <= 0x05C7 && r != 0x05BE && r != 0x05C0 && r != 0x05C3 && r != 0x05C6 // Hebrew points
 }
 
 // Fold returns s in lower case, as FindAll compares it.

@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"strings"
+)
+
+// shape is how a candidate code is written.
+type shape uint8
+
+const (
+	digits   shape = iota // 483920
+	grouped               // 482 913, 482-913, 4 8 2 9 1 3
+	prefixed              // G-483920: a service prefix the person does not type
+	alnum                 // K7PX2Q, Q7F-4KD
+)
+
+// code is a candidate code found in the text.
+type code struct {
+	value      string // as the person types it
+	start, end int    // where it is written in the text, prefix and separators included
+	shape      shape
+	cluster    cluster // the run of numbers it belongs to
+	score      int
+	reasons    []Reason
+}
+
+func (c *code) add(rule string, weight int, detail string) {
+	c.score += weight
+	c.reasons = append(c.reasons, Reason{Rule: rule, Weight: weight, Detail: detail})
+}
+
+// atom is a maximal run of ASCII letters and digits.
+type atom struct {
+	start, end      int
+	digits, letters int
+	lower           bool // has a lower-case letter
+}
+
+func (a atom) numeric() bool { return a.letters == 0 }
+func (a atom) len() int      { return a.end - a.start }
+
+// cluster is a run of numeric atoms joined by single separators, such as 2026-11-22,
+// 1,280.00, 0800 123 456 or 482 913: it tells what kind of number an atom is part of.
+type cluster struct {
+	atoms []atom
+	seps  string // the separator after each atom but the last
+}
+
+func (c cluster) digitCount() int {
+	n := 0
+	for _, a := range c.atoms {
+		n += a.digits
+	}
+	return n
+}
+
+const (
+	minCode  = 4 // digits, or characters of a letter-and-digit code
+	maxCode  = 8
+	maxAlnum = 10
+)
+
+// atoms splits text into runs of ASCII letters and digits.
+func atoms(text string) []atom {
+	var out []atom
+	for i := 0; i < len(text); {
+		if !isAlnum(text[i]) {
+			i++
+			continue
+		}
+		a := atom{start: i}
+		for ; i < len(text) && isAlnum(text[i]); i++ {
+			switch c := text[i]; {
+			case '0' <= c && c <= '9':
+				a.digits++
+			case 'a' <= c && c <= 'z':
+				a.letters++
+				a.lower = true
+			default:
+				a.letters++
+			}
+		}
+		a.end = i
+		out = append(out, a)
+	}
+	return out
+}
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// clusterSeps are the characters that join numbers into one written number: groups of a
+// code, a date, a time, an amount, a phone number.
+const clusterSeps = " -./:,\t"
+
+// findCodes returns every candidate code in text, in order, skipping numbers inside URLs and
+// e-mail addresses.
+func findCodes(text string, urls [][2]int) []*code {
+	as := atoms(text)
+	var out []*code
+	for i := 0; i < len(as); {
+		a := as[i]
+		if !a.numeric() {
+			if c := letterCode(text, as, i); c != nil {
+				out = append(out, c)
+				i += strings.Count(text[c.start:c.end], "-") + 1
+				continue
+			}
+			i++
+			continue
+		}
+		// Gather the cluster of numbers this atom starts.
+		cl := cluster{atoms: []atom{a}}
+		j := i + 1
+		for ; j < len(as) && as[j].numeric(); j++ {
+			gap := text[as[j-1].end:as[j].start]
+			if len(gap) != 1 || !strings.Contains(clusterSeps, gap) {
+				break
+			}
+			cl.atoms = append(cl.atoms, as[j])
+			cl.seps += gap
+		}
+		out = append(out, numberCodes(text, cl)...)
+		i = j
+	}
+	// Drop what hides inside a URL or an address.
+	kept := out[:0]
+	for _, c := range out {
+		if !insideURL(c, urls) && !inAddress(text, c.start, c.end) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// numberCodes returns the candidates a cluster of numbers offers: the whole cluster when it
+// is a code written in groups, else each atom long enough to be a code.
+func numberCodes(text string, cl cluster) []*code {
+	first, last := cl.atoms[0], cl.atoms[len(cl.atoms)-1]
+	if isGroupedCode(cl) {
+		var v strings.Builder
+		for _, a := range cl.atoms {
+			v.WriteString(text[a.start:a.end])
+		}
+		return []*code{{value: v.String(), start: first.start, end: last.end, shape: grouped, cluster: cl}}
+	}
+	var out []*code
+	for k, a := range cl.atoms {
+		if a.digits < minCode || a.digits > maxCode {
+			continue
+		}
+		c := &code{value: text[a.start:a.end], start: a.start, end: a.end, shape: digits, cluster: cl}
+		// A service prefix: "G-483920", "FB-12345".
+		if k == 0 && a.start >= 2 && text[a.start-1] == '-' {
+			if p := prefixStart(text, a.start-1); p >= 0 {
+				c.start, c.shape = p, prefixed
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// isGroupedCode reports whether a cluster is one code written in equal groups: 482 913,
+// 482-913, 12 34 56, 1234 5678, or one digit per cell.
+func isGroupedCode(cl cluster) bool {
+	n := len(cl.atoms)
+	if n < 2 || strings.Trim(cl.seps, cl.seps[:1]) != "" || !strings.Contains(" -\t", cl.seps[:1]) {
+		return false
+	}
+	size := cl.atoms[0].digits
+	for _, a := range cl.atoms {
+		if a.digits != size {
+			return false
+		}
+	}
+	total := size * n
+	if size == 1 {
+		return n >= minCode && n <= maxCode && cl.seps[0] != '-'
+	}
+	return size <= 4 && total >= minCode && total <= maxCode
+}
+
+// prefixStart returns where a service prefix of one to three upper-case letters ends at the
+// dash at text[dash], or -1.
+func prefixStart(text string, dash int) int {
+	p := dash
+	for p > 0 && dash-p < 3 && 'A' <= text[p-1] && text[p-1] <= 'Z' {
+		p--
+	}
+	if p == dash || p > 0 && isAlnum(text[p-1]) {
+		return -1
+	}
+	return p
+}
+
+// letterCode returns the letter-and-digit code starting at atom i, if it is one: upper-case
+// letters and digits, both present, such as K7PX2Q, or two such parts joined by a dash
+// (Q7F-4KD).
+func letterCode(text string, as []atom, i int) *code {
+	a := as[i]
+	if a.lower {
+		return nil
+	}
+	start, end := a.start, a.end
+	d, l := a.digits, a.letters
+	if i+1 < len(as) {
+		b := as[i+1]
+		if b.start == a.end+1 && text[a.end] == '-' && !b.lower && a.len() >= 3 && b.len() >= 3 && a.len() <= 5 && b.len() <= 5 {
+			end = b.end
+			d, l = d+b.digits, l+b.letters
+		}
+	}
+	if d == 0 || l == 0 || end-start < minCode+1 && end == a.end && a.len() < minCode || a.len() > maxAlnum {
+		return nil
+	}
+	if end == a.end && (a.len() < minCode || a.digits > maxCode) {
+		return nil
+	}
+	return &code{value: text[start:end], start: start, end: end, shape: alnum}
+}
+
+func insideURL(c *code, urls [][2]int) bool {
+	for _, u := range urls {
+		if c.start < u[1] && u[0] < c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// inAddress reports whether text[start:end] is part of an e-mail address or of a word
+// joined by characters no code is written with (paths, identifiers, query strings).
+func inAddress(text string, start, end int) bool {
+	ws := strings.LastIndexAny(text[:start], " \t\n") + 1
+	we := strings.IndexAny(text[end:], " \t\n")
+	if we < 0 {
+		we = len(text)
+	} else {
+		we += end
+	}
+	return strings.ContainsAny(text[ws:we], "@=_\\") || strings.Contains(text[ws:we], "://")
+}

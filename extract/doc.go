@@ -1,0 +1,40 @@
+// Package extract reads a message a person received when a site asked them to prove who they
+// are — an SMS, an app notification, an email as HTML or plain text — and answers which
+// one-time code to type, or which sign-in link to open, with the evidence for that answer.
+//
+// # Use
+//
+//	res, err := extract.Extract(content, extract.Options{})
+//	switch {
+//	case errors.Is(err, extract.ErrNotFound):
+//		// nothing to type or open (ErrAmbiguous, a kind of ErrNotFound, when two codes tie)
+//	case err != nil:
+//		// bad input or options: *InputError, *OptionError
+//	case res.Type == extract.TOTP:
+//		fmt.Println(res.Code)
+//	case res.Type == extract.MagicLink:
+//		fmt.Println(res.Link)
+//	}
+//
+// # How it decides
+//
+// The content is detected as HTML or text and turned into normalized lines: HTML through
+// [github.com/otpkit/otpkit/htmltext] (hidden preheaders, styles and scripts dropped; links and
+// emphasized spans kept), then Unicode decimal digits and full-width forms folded to ASCII.
+// Every run of digits that could be typed (4 to 8 digits, "123 456" and "123-456" joined,
+// "G-483920" without its prefix) and every upper-case letter-and-digit token is a candidate
+// code; every http(s) link is a candidate link, scored by [github.com/otpkit/otpkit/magiclink].
+//
+// A candidate code gains score from the words around it — the keyword tables of
+// [github.com/otpkit/otpkit/extract/lexicon], in many languages: "verification code",
+// "código", "验证码" before or after it, on its line or on the line above — from being set
+// apart (bold, large, letter-spaced, alone on its line), and loses it for what marks other
+// numbers: dates, times, years, amounts and currencies, percentages, phone numbers, "order
+// number" and its kin, card endings, durations ("10 minutes"). Each gain and loss is a
+// [Reason] in the [Result]'s candidates, so every answer can be explained.
+//
+// The best code wins when it scores at least [CodeThreshold] and clearly beats any other
+// code; a link wins when there is no such code and it scores at least
+// [github.com/otpkit/otpkit/magiclink.Threshold]. When evidence is weak there is no answer: a
+// wrong code is worse than none. [Options.Type] forces the kind of answer.
+package extract

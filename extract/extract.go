@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/otpkit/otpkit/magiclink"
+)
+
+// Extract reads one message and returns the code to type or the link to open.
+//
+// The error is ErrNotFound (or ErrAmbiguous, which matches ErrNotFound too) when there is
+// no answer; the Result then still holds the candidates that were weighed. Bad input gives
+// ErrEmpty, an error matching ErrTooLarge, or an *OptionError. Extract never panics, and
+// its time and memory grow linearly with the content.
+func Extract(content string, opts Options) (Result, error) {
+	opts, err := opts.check()
+	if err != nil {
+		return Result{}, err
+	}
+	if len(content) > opts.MaxBytes {
+		return Result{}, &SizeError{Size: len(content), Limit: opts.MaxBytes}
+	}
+	if strings.TrimSpace(content) == "" {
+		return Result{}, ErrEmpty
+	}
+	content = strings.ToValidUTF8(content, "\uFFFD")
+
+	format := detect(content, opts)
+	m := read(content, format)
+	res := Result{Format: format}
+
+	var codes []Candidate
+	if opts.Type != MagicLink {
+		found := findCodes(m.text, m.urls)
+		scoreCodes(m, found)
+		codes = mergeCodes(m.text, found)
+	}
+	var links []Candidate
+	if opts.Type != TOTP {
+		links = linkCandidates(m)
+	}
+	sortCandidates(codes)
+	sortCandidates(links)
+	res.Candidates = append(append(res.Candidates, codes...), links...)
+	sortCandidates(res.Candidates)
+
+	// A clear code first; then a link; ties between codes are no answer.
+	if len(codes) > 0 && codes[0].Score >= CodeThreshold {
+		if len(codes) > 1 && codes[1].Score >= CodeThreshold && codes[0].Score-codes[1].Score < ambiguityMargin {
+			if opts.Type == TOTP || len(links) == 0 || links[0].Score < magiclink.Threshold {
+				return res, ErrAmbiguous
+			}
+		} else {
+			res.Type, res.Code = TOTP, codes[0].Value
+			return res, nil
+		}
+	}
+	if len(links) > 0 && links[0].Score >= magiclink.Threshold {
+		res.Type, res.Link = MagicLink, links[0].Value
+		return res, nil
+	}
+	return res, ErrNotFound
+}
+
+// mergeCodes turns candidate codes into Candidates, one per value: a code written twice
+// keeps its best reading, plus a little for the repetition.
+func mergeCodes(text string, found []*code) []Candidate {
+	var out []Candidate
+	index := map[string]int{}
+	seen := map[string]int{}
+	for _, c := range found {
+		seen[c.value]++
+		cand := Candidate{Type: TOTP, Value: c.value, Score: c.score, Reasons: c.reasons, Context: context(text, c.start, c.end)}
+		if i, ok := index[c.value]; ok {
+			if cand.Score > out[i].Score {
+				out[i] = cand
+			}
+			continue
+		}
+		index[c.value] = len(out)
+		out = append(out, cand)
+	}
+	for i := range out {
+		if n := seen[out[i].Value]; n > 1 {
+			out[i].Score += wRepeated
+			out[i].Reasons = append(out[i].Reasons, Reason{Rule: "repeated", Weight: wRepeated, Detail: strconv.Itoa(n) + " times"})
+		}
+	}
+	return out
+}
+
+// sortCandidates orders candidates best first; equal scores keep document order.
+func sortCandidates(cs []Candidate) {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Score > cs[j].Score })
+}
+
+// context returns the line around text[start:end], shortened to about 80 characters
+// around it.
+func context(text string, start, end int) string {
+	ls, le := lineAt(text, start)
+	if end > le {
+		end = le
+	}
+	const side = 40
+	from, to := start, end
+	for n := 0; from > ls && n < side; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[ls:from])
+		from -= size
+	}
+	for n := 0; to < le && n < side; n++ {
+		_, size := utf8.DecodeRuneInString(text[to:le])
+		to += size
+	}
+	s := text[from:to]
+	if from > ls {
+		s = "…" + s
+	}
+	if to < le {
+		s += "…"
+	}
+	return s
+}

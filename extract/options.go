@@ -1,0 +1,101 @@
+package extract
+
+import "fmt"
+
+// Type is the kind of answer, named as in the TOTP API's otp_type field.
+type Type string
+
+// The kinds of answer.
+const (
+	Auto      Type = ""           // in Options: either kind, whichever the message holds
+	TOTP      Type = "totp"       // a one-time code to type
+	MagicLink Type = "magic_link" // a sign-in or verification link to open
+)
+
+// Source says where a message came from. It is a hint: an SMS is never HTML.
+type Source string
+
+// The sources the TOTP API names.
+const (
+	AnySource Source = ""
+	SMS       Source = "sms"
+	Email     Source = "email"
+	App       Source = "app" // a push notification or an authenticator app's text
+)
+
+// Format is how a message is written.
+type Format string
+
+// The formats. FormatEmail, a whole RFC 5322 message with headers and MIME parts, is not
+// read yet: Extract rejects it with an *OptionError.
+const (
+	FormatAuto  Format = ""
+	FormatText  Format = "text"
+	FormatHTML  Format = "html"
+	FormatEmail Format = "email"
+)
+
+// DefaultMaxBytes is the content size Extract accepts when Options.MaxBytes is zero: far
+// above any real message body, low enough to bound time and memory.
+const DefaultMaxBytes = 4 << 20
+
+// Options says how to read a message. The zero value detects everything itself.
+type Options struct {
+	Type     Type   // force the kind of answer; Auto lets the message decide
+	Source   Source // where the message came from, if known
+	Format   Format // how it is written; FormatAuto detects HTML or text
+	MaxBytes int    // larger content is rejected with ErrTooLarge; 0 means DefaultMaxBytes
+}
+
+// ParseType reads a type as the API writes it: "totp", "magic_link", or "" for Auto.
+func ParseType(s string) (Type, error) {
+	switch t := Type(s); t {
+	case Auto, TOTP, MagicLink:
+		return t, nil
+	}
+	return Auto, &OptionError{Option: "type", Value: s}
+}
+
+// ParseSource reads a source: "sms", "email", "app", or "".
+func ParseSource(s string) (Source, error) {
+	switch src := Source(s); src {
+	case AnySource, SMS, Email, App:
+		return src, nil
+	}
+	return AnySource, &OptionError{Option: "source", Value: s}
+}
+
+// ParseFormat reads a format: "auto" or "", "text", "html", "email".
+func ParseFormat(s string) (Format, error) {
+	if s == "auto" {
+		return FormatAuto, nil
+	}
+	switch f := Format(s); f {
+	case FormatAuto, FormatText, FormatHTML, FormatEmail:
+		return f, nil
+	}
+	return FormatAuto, &OptionError{Option: "format", Value: s}
+}
+
+// check validates o and fills in defaults.
+func (o Options) check() (Options, error) {
+	if _, err := ParseType(string(o.Type)); err != nil {
+		return o, err
+	}
+	if _, err := ParseSource(string(o.Source)); err != nil {
+		return o, err
+	}
+	if _, err := ParseFormat(string(o.Format)); err != nil {
+		return o, err
+	}
+	if o.Format == FormatEmail {
+		return o, &OptionError{Option: "format", Value: string(o.Format), Reason: "whole RFC 5322 messages are not read yet; pass the body"}
+	}
+	if o.MaxBytes < 0 {
+		return o, &OptionError{Option: "MaxBytes", Value: fmt.Sprint(o.MaxBytes)}
+	}
+	if o.MaxBytes == 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	return o, nil
+}

@@ -1,0 +1,451 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/otpkit/otpkit/extract/lexicon"
+	"github.com/otpkit/otpkit/htmltext"
+)
+
+// CodeThreshold is the score from which a candidate code is an answer.
+const CodeThreshold = 40
+
+// ambiguityMargin: a code must beat any other code by this much to be the answer.
+const ambiguityMargin = 15
+
+// Weights of the evidence for and against a code. A keyword right by the code is the
+// strongest sign; the marks of other numbers (dates, amounts, phones) outweigh any keyword.
+const (
+	wSixDigits     = 12 // the most common length by far
+	wOtherLength   = 6  // 4, 5, 7 or 8 digits
+	wLetterCode    = 4  // letters and digits
+	wPrefix        = 10 // G-483920
+	wKeywordNear   = 45 // "verification code: 483920", within a few words
+	wKeywordLine   = 30 // on the same line, further away
+	wKeywordAfter  = 40 // "483920 is your code"
+	wKeywordIs     = 40 // "your code for the purchase of $45 is 739204"
+	wKeywordFar    = 15 // on the same line, but far or past another number
+	wLabelAbove    = 40 // the code stands alone under a line naming it
+	wLabelBelow    = 25 // the code stands alone above a line naming it
+	wAlone         = 10 // alone on its line
+	wAction        = 10 // "enter", "use" right before
+	wAuthNear      = 20 // sign-in words on its line ("to verify your phone")
+	wMessageCode   = 10 // the message speaks of a code somewhere
+	wMessageAuth   = 5  // the message speaks of signing in somewhere
+	wSetApart      = 25 // bold, large, letter-spaced or monospace, on its own
+	wInEmphasis    = 5  // inside a longer emphasized text
+	wRepeated      = 5  // written more than once
+	wNotCodeWord   = -50
+	wDuration      = -60
+	wAmount        = -70
+	wPercent       = -70
+	wDate          = -70
+	wTime          = -70
+	wYear          = -25
+	wCopyright     = -60
+	wLongNumber    = -60 // part of a phone, card or account number
+	wDecimal       = -60 // part of 1,280.00 or 2.350.000
+	wPhoneSign     = -60 // +49 …
+	wMasked        = -70 // XX1234, ****1234
+	wHash          = -20 // #40215877
+	wColour        = -80 // #A1B2C3
+	wWordLike      = -30 // SAVE20, INDIRIM25: a readable word, as promo codes are
+	wNextToNumbers = -15 // beside other digits that are not part of it
+)
+
+// near and far, in characters, for keywords before and after a code.
+const (
+	nearRunes  = 24
+	lineRunes  = 64
+	afterRunes = 40
+	labelBytes = 12 // what else may stand on a code's line for it to count as alone
+)
+
+// scoreCodes weighs every candidate code of m.
+func scoreCodes(m *message, codes []*code) {
+	var msgClasses lexicon.Class
+	for _, k := range m.keywords {
+		msgClasses |= k.Class
+	}
+	for _, c := range codes {
+		scoreShape(m.text, c)
+		scoreNumberKind(m.text, c)
+		near := scoreKeywords(m, c)
+		if !near && msgClasses&lexicon.Code != 0 {
+			c.add("message-code", wMessageCode, "")
+		}
+		if msgClasses&lexicon.Auth != 0 {
+			c.add("message-auth", wMessageAuth, "")
+		}
+		scoreEmphasis(m, c)
+	}
+}
+
+func scoreShape(text string, c *code) {
+	switch {
+	case c.shape == alnum:
+		c.add("letters-and-digits", wLetterCode, c.value)
+	case len(c.value) == 6:
+		c.add("six-digits", wSixDigits, "")
+	default:
+		c.add("digits", wOtherLength, strconv.Itoa(len(c.value)))
+	}
+	switch c.shape {
+	case prefixed:
+		c.add("service-prefix", wPrefix, text[c.start:c.end])
+	case grouped:
+		c.add("grouped", 0, "")
+	}
+}
+
+// scoreNumberKind looks at the characters around a number for what marks other numbers.
+func scoreNumberKind(text string, c *code) {
+	before, after := text[:c.start], text[c.end:]
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(after)
+
+	if c.shape == alnum {
+		if prev == '#' && isHex(c.value) && (len(c.value) == 6 || len(c.value) == 3) {
+			c.add("colour", wColour, "#"+c.value)
+		}
+		if masked(c.value) {
+			c.add("masked-number", wMasked, c.value)
+		}
+		if w := longestLetterRun(c.value); w >= 4 {
+			c.add("word-like", wWordLike, strconv.Itoa(w)+" letters in a row")
+		}
+		return
+	}
+	cl := c.cluster
+	if c.shape != grouped && len(cl.atoms) > 1 {
+		switch {
+		case strings.Contains(cl.seps, ":"):
+			c.add("time", wTime, clusterText(text, cl))
+		case isDate(text, cl):
+			c.add("date", wDate, clusterText(text, cl))
+		case strings.ContainsAny(cl.seps, ".,"):
+			c.add("decimal-number", wDecimal, clusterText(text, cl))
+		case cl.digitCount() > maxCode:
+			c.add("long-number", wLongNumber, clusterText(text, cl))
+		default:
+			c.add("next-to-numbers", wNextToNumbers, clusterText(text, cl))
+		}
+	} else if c.shape == digits && len(c.value) == 4 {
+		if isYear(c.value) {
+			if strings.HasSuffix(strings.TrimRight(before, " "), "©") || strings.HasSuffix(strings.ToLower(strings.TrimRight(before, " ")), "(c)") {
+				c.add("copyright", wCopyright, "©")
+			} else {
+				c.add("year", wYear, c.value)
+			}
+		}
+	}
+	switch {
+	case prev == '+':
+		c.add("phone", wPhoneSign, "+")
+	case prev == '#':
+		c.add("numbered", wHash, "#")
+	case prev == '*' || prev == '•' || prev == '·' || prev == '∙' || strings.HasSuffix(before, "XX") || strings.HasSuffix(before, "xx"):
+		c.add("masked-number", wMasked, string(prev)+c.value)
+	}
+	if next == '%' || strings.HasPrefix(strings.TrimLeft(after, " "), "%") {
+		c.add("percent", wPercent, "%")
+	}
+}
+
+// scoreKeywords weighs the words around a code: keywords that name it or other numbers, on
+// its line and, when it stands alone, on the lines around. It reports whether a code
+// keyword stood near.
+func scoreKeywords(m *message, c *code) bool {
+	text := m.text
+	ls, le := lineAt(text, c.start)
+	near := false
+
+	// The nearest keyword before the code, on its line.
+	if k, ok := keywordBefore(m, c.start, ls, lexicon.Code|lexicon.NotCode|lexicon.Currency|lexicon.Action|lexicon.Is); ok {
+		gap := text[k.End:c.start]
+		dist := utf8.RuneCountInString(gap)
+		word := text[k.Start:k.End]
+		switch {
+		case k.Class&lexicon.Is != 0 && dist <= 2:
+			// "Tu clave dinámica para la compra … es 739204": the copula hands the code the
+			// keyword, whatever stands between them.
+			if k2, ok := keywordBefore(m, k.Start, ls, lexicon.Code); ok {
+				near = true
+				c.add("keyword-is", wKeywordIs, text[k2.Start:k2.End]+" … "+word)
+			}
+		case k.Class&lexicon.Currency != 0 && dist <= 2:
+			c.add("amount", wAmount, word)
+		case k.Class&lexicon.NotCode != 0 && dist <= nearRunes && !hasNumber(gap):
+			c.add("not-code-word", wNotCodeWord, word)
+		case k.Class&lexicon.Code != 0:
+			near = true
+			switch {
+			case hasNumber(gap) || dist > lineRunes || endsSentence(gap):
+				c.add("keyword-far", wKeywordFar, word)
+			case dist <= nearRunes:
+				c.add("keyword-before", wKeywordNear, word)
+			default:
+				c.add("keyword-line", wKeywordLine, word)
+			}
+		case k.Class&lexicon.Action != 0 && dist <= 16:
+			c.add("asked-to-type", wAction, word)
+			// "Enter 4821 to verify", "use the code 123456": look past the verb too.
+			if k2, ok := keywordBefore(m, k.Start, ls, lexicon.Code); ok && !hasNumber(text[k2.End:c.start]) &&
+				utf8.RuneCountInString(text[k2.End:c.start]) <= lineRunes {
+				near = true
+				c.add("keyword-line", wKeywordLine, text[k2.Start:k2.End])
+			}
+		}
+	}
+	// The nearest keyword after it.
+	if k, ok := keywordAfter(m, c.end, le, lexicon.Code|lexicon.Duration|lexicon.Currency|lexicon.NotCode); ok {
+		gap := text[c.end:k.Start]
+		dist := utf8.RuneCountInString(gap)
+		word := text[k.Start:k.End]
+		switch {
+		case k.Class&lexicon.Duration != 0 && dist <= 2:
+			c.add("duration", wDuration, word)
+		case k.Class&lexicon.Currency != 0 && dist <= 2:
+			c.add("amount", wAmount, word)
+		case k.Class&lexicon.Code != 0 && !hasNumber(gap) && dist <= afterRunes:
+			if !near {
+				c.add("keyword-after", wKeywordAfter, word)
+			}
+			near = true
+		case k.Class&lexicon.Code != 0 && !near:
+			c.add("keyword-far", wKeywordFar, word)
+			near = true
+		}
+	}
+	// Sign-in words on the same line: "use 7741 to verify your phone".
+	if !near {
+		for _, k := range m.keywords {
+			if k.Start >= ls && k.End <= le && k.Class&lexicon.Auth != 0 {
+				c.add("sign-in-words", wAuthNear, text[k.Start:k.End])
+				break
+			}
+		}
+	}
+	// Alone on its line: look at the lines around for a label.
+	rest := len(strings.TrimSpace(text[ls:c.start])) + len(strings.TrimSpace(text[c.end:le]))
+	if rest <= labelBytes {
+		c.add("alone-on-line", wAlone, "")
+		if !near {
+			if w, ok := labelAround(m, ls, le); ok {
+				near = true
+				if w.above {
+					c.add("keyword-above", wLabelAbove, w.word)
+				} else {
+					c.add("keyword-below", wLabelBelow, w.word)
+				}
+			}
+		}
+	}
+	return near
+}
+
+type label struct {
+	word  string
+	above bool
+}
+
+// labelAround finds a code keyword on the two lines above, or the line below, a line.
+func labelAround(m *message, ls, le int) (label, bool) {
+	s := ls
+	for n := 0; n < 2; n++ {
+		ps, pe := prevLine(m.text, s)
+		if ps < 0 {
+			break
+		}
+		if k, ok := keywordBefore(m, pe, ps, lexicon.Code); ok && !hasNumber(m.text[k.End:pe]) {
+			return label{m.text[k.Start:k.End], true}, true
+		}
+		if strings.TrimSpace(m.text[ps:pe]) != "" {
+			break // only the nearest non-empty line labels
+		}
+		s = ps
+	}
+	if le < len(m.text) {
+		ns, ne := lineAt(m.text, le+1)
+		if k, ok := keywordAfter(m, ns, ne, lexicon.Code); ok && !hasNumber(m.text[ns:k.Start]) {
+			return label{m.text[k.Start:k.End], false}, true
+		}
+	}
+	return label{}, false
+}
+
+// keywordBefore returns the last keyword of one of classes ending at or before end and
+// starting at or after from.
+func keywordBefore(m *message, end, from int, classes lexicon.Class) (lexicon.Match, bool) {
+	ks := m.keywords
+	i := searchKeywords(ks, end)
+	for i--; i >= 0; i-- {
+		k := ks[i]
+		if k.Start < from {
+			break
+		}
+		if k.End <= end && k.Class&classes != 0 {
+			return k, true
+		}
+	}
+	return lexicon.Match{}, false
+}
+
+// keywordAfter returns the first keyword of one of classes starting at or after start and
+// ending at or before to.
+func keywordAfter(m *message, start, to int, classes lexicon.Class) (lexicon.Match, bool) {
+	ks := m.keywords
+	for i := searchKeywords(ks, start); i < len(ks) && ks[i].Start < to; i++ {
+		if ks[i].Start >= start && ks[i].End <= to && ks[i].Class&classes != 0 {
+			return ks[i], true
+		}
+	}
+	return lexicon.Match{}, false
+}
+
+// searchKeywords returns the index of the first keyword starting at or after off.
+func searchKeywords(ks []lexicon.Match, off int) int {
+	lo, hi := 0, len(ks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if ks[mid].Start < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// scoreEmphasis rewards a code set apart the way emails display codes.
+func scoreEmphasis(m *message, c *code) {
+	best := 0
+	var style htmltext.Style
+	for _, sp := range m.emphasis {
+		if sp.Start > c.start {
+			break
+		}
+		if sp.End < c.end {
+			continue
+		}
+		w := wInEmphasis
+		if sp.End-sp.Start <= c.end-c.start+6 {
+			w = wSetApart
+		}
+		if w > best {
+			best, style = w, sp.Style
+		}
+	}
+	if best > 0 {
+		rule := "emphasized"
+		if best == wSetApart {
+			rule = "set-apart"
+		}
+		c.add(rule, best, style.String())
+	}
+}
+
+// endsSentence reports whether s holds the end of a sentence: a keyword in the sentence
+// before speaks of something else ("Do not share this code. B001").
+func endsSentence(s string) bool {
+	for _, end := range []string{". ", "! ", "? ", "。", "！", "？", "।"} {
+		if strings.Contains(s, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasNumber reports whether s holds a number that could claim a keyword before a code does:
+// a run of three or more digits that is not a year ("your code to file your 2024 return is
+// 381560").
+func hasNumber(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		if n := j - i; n >= 3 && !(n == 4 && isYear(s[i:j])) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// isYear reports a four-digit number that messages use as a year: recent past and near
+// future. A code like 2093 is not taken for one.
+func isYear(s string) bool {
+	y, err := strconv.Atoi(s)
+	return err == nil && len(s) == 4 && y >= 1970 && y <= 2039
+}
+
+func clusterText(text string, cl cluster) string {
+	return text[cl.atoms[0].start:cl.atoms[len(cl.atoms)-1].end]
+}
+
+// isDate reports whether a cluster reads as a calendar date: 2026-11-22, 22.11.2026,
+// 11/22/26, with a four-digit year or day and month in range.
+func isDate(text string, cl cluster) bool {
+	if len(cl.atoms) < 2 || len(cl.atoms) > 3 || strings.Trim(cl.seps, "-./") != "" {
+		return false
+	}
+	var nums []int
+	year := false
+	for _, a := range cl.atoms {
+		n, _ := strconv.Atoi(text[a.start:a.end])
+		nums = append(nums, n)
+		if a.digits == 4 {
+			if n < 1900 || n > 2099 {
+				return false
+			}
+			year = true
+		} else if a.digits > 2 {
+			return false
+		}
+	}
+	if len(nums) == 2 {
+		return !year && nums[0] >= 1 && nums[0] <= 31 && nums[1] >= 1 && nums[1] <= 31
+	}
+	return year || nums[0] <= 31 && nums[1] <= 31
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'A' <= c && c <= 'F' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// masked reports a card or account number written with its first digits hidden: XX1234.
+func masked(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == 'X' || s[i] == 'x') {
+		i++
+	}
+	return i >= 2 && i < len(s) && strings.Trim(s[i:], "0123456789") == ""
+}
+
+// longestLetterRun returns the length of the longest run of letters in s. Random codes mix
+// letters and digits; promotion codes and product names spell words.
+func longestLetterRun(s string) int {
+	best, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}

@@ -1,0 +1,75 @@
+package magiclink
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"mvdan.cc/xurls/v2"
+)
+
+// Found is a URL written in plain text.
+type Found struct {
+	URL        string // byte for byte as written, without trailing punctuation
+	Start, End int    // byte offsets of URL in the searched text
+}
+
+// maxURL bounds the window handed to the URL expression, so that one pathological "word"
+// cannot make a search slow.
+const maxURL = 8 << 10
+
+var httpURL = sync.OnceValue(func() *regexp.Regexp {
+	re, err := xurls.StrictMatchingScheme(`(?i)https?://`)
+	if err != nil {
+		panic(err) // a constant expression
+	}
+	return re
+})
+
+// FindInText returns the http and https URLs written in text, in order.
+//
+// xurls' expression is slow over long inputs, so it only ever sees short windows: each
+// "://" is located with a plain search, and the window around it (from the scheme to the next
+// space or delimiter) is what the expression validates and trims.
+func FindInText(text string) []Found {
+	var out []Found
+	for i := 0; i < len(text); {
+		k := strings.Index(text[i:], "://")
+		if k < 0 {
+			break
+		}
+		sep := i + k
+		i = sep + 3
+		start := sep
+		for start > 0 && start > sep-5 && isSchemeByte(text[start-1]) {
+			start--
+		}
+		if scheme := strings.ToLower(text[start:sep]); scheme != "http" && scheme != "https" {
+			continue
+		}
+		end := sep + 3
+		for end < len(text) && end-start < maxURL && !endsURL(text[end]) {
+			end++
+		}
+		loc := httpURL().FindStringIndex(text[start:end])
+		if loc == nil || loc[0] != 0 {
+			continue
+		}
+		out = append(out, Found{URL: text[start : start+loc[1]], Start: start, End: start + loc[1]})
+		i = start + loc[1]
+	}
+	return out
+}
+
+func isSchemeByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// endsURL reports whether c cannot be part of a URL as people write them in text.
+func endsURL(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '\f', '\v', '<', '>', '"', '`', '\x00':
+		return true
+	}
+	return false
+}

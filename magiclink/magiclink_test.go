@@ -1,0 +1,81 @@
+package magiclink
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name string
+		link Link
+		want bool // a sign-in or verification link
+	}{
+		{"magic link path and token", Link{URL: "https://app.example.com/auth/magic?token=3f9a0c77e1b24d6a9f&email=a%40b.c"}, true},
+		{"sign-in button behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Sign in to Acme", Button: true}, true},
+		{"verify email anchor", Link{URL: "https://example.org/e/9b1c2d3e4f5a6b7c8d9e", Text: "Verify email address"}, true},
+		{"German anchor", Link{URL: "https://example.de/x/abc", Text: "Jetzt anmelden", Button: true}, true},
+		{"plain-text lead", Link{URL: "https://ex.am/m/Ab3dE9", Text: "Tap to sign in to Fernway:"}, true},
+		{"click here after sign-in words", Link{URL: "https://example.com/r/0a1b2c", Text: "click here", Context: "To finish signing in, click here"}, true},
+		{"unsubscribe", Link{URL: "https://example.com/unsubscribe?u=12345abcdef67890xyz", Text: "Unsubscribe"}, false},
+		{"privacy", Link{URL: "https://example.com/privacy", Text: "Privacy Policy"}, false},
+		{"social icon", Link{URL: "https://www.facebook.com/acme", Text: "Facebook"}, false},
+		{"logo image", Link{URL: "https://cdn.example.com/img/logo.png"}, false},
+		{"home page", Link{URL: "https://example.com/", Text: "Acme"}, false},
+		{"track order button", Link{URL: "https://click.example.com/ls/click?upn=u001.abcdef1234567890", Text: "Track your order", Button: true, Context: "Sign in to see your order. Track your order"}, false},
+		{"mailto", Link{URL: "mailto:help@example.com", Text: "Sign in"}, false},
+		{"javascript", Link{URL: "javascript:alert(1)", Text: "Log in"}, false},
+		{"help with sign-in words", Link{URL: "https://help.example.com/articles/sign-in-problems", Text: "Help Center"}, false},
+	}
+	for _, tt := range tests {
+		v := Classify(tt.link)
+		if got := v.Score >= Threshold; got != tt.want {
+			t.Errorf("%s: Classify(%+v) = %d %+v, want sign-in link = %v", tt.name, tt.link, v.Score, v.Signals, tt.want)
+		}
+		sum := 0
+		for _, s := range v.Signals {
+			sum += s.Weight
+		}
+		if sum != v.Score {
+			t.Errorf("%s: signals add up to %d, score is %d", tt.name, sum, v.Score)
+		}
+	}
+}
+
+func TestFindInText(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Sign in: https://ex.am/m/Ab3dE9. Expires soon", []string{"https://ex.am/m/Ab3dE9"}},
+		{"Open <https://example.com/login?t=1&u=2> now", []string{"https://example.com/login?t=1&u=2"}},
+		{"(see https://example.com/a_(b)) and HTTP://EXAMPLE.COM/X", []string{"https://example.com/a_(b)", "HTTP://EXAMPLE.COM/X"}},
+		{"ftp://example.com/file and www.example.com and mailto:a@b.c", nil},
+		{"://", nil},
+		{"https://", nil},
+		{"xhttps://example.com", []string{"https://example.com"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range FindInText(tt.text) {
+			if tt.text[f.Start:f.End] != f.URL {
+				t.Errorf("FindInText(%q): offsets %d:%d do not cover %q", tt.text, f.Start, f.End, f.URL)
+			}
+			got = append(got, f.URL)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("FindInText(%q) mismatch (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+func TestFindInTextLongWord(t *testing.T) {
+	// A URL longer than the window is cut there, never scanned by the expression whole.
+	long := "https://example.com/" + strings.Repeat("a", 1<<20)
+	found := FindInText(long)
+	if len(found) != 1 || len(found[0].URL) > maxURL {
+		t.Fatalf("FindInText(long) = %d links, first %d bytes", len(found), len(found[0].URL))
+	}
+}
