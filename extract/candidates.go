@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -90,6 +91,10 @@ func isAlnum(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
+// maxCluster bounds a cluster: a run of more numbers than any date, amount or phone number
+// has is read in pieces.
+const maxCluster = 12
+
 // clusterSeps are the characters that join numbers into one written number: groups of a
 // code, a date, a time, an amount, a phone number.
 const clusterSeps = " -./:,\t"
@@ -113,7 +118,7 @@ func findCodes(text string, urls [][2]int) []*code {
 		// Gather the cluster of numbers this atom starts.
 		cl := cluster{atoms: []atom{a}}
 		j := i + 1
-		for ; j < len(as) && as[j].numeric(); j++ {
+		for ; j < len(as) && as[j].numeric() && len(cl.atoms) < maxCluster; j++ {
 			gap := text[as[j-1].end:as[j].start]
 			if len(gap) != 1 || !strings.Contains(clusterSeps, gap) {
 				break
@@ -221,22 +226,23 @@ func letterCode(text string, as []atom, i int) *code {
 	return &code{value: text[start:end], start: start, end: end, shape: alnum}
 }
 
+// insideURL reports whether c overlaps a URL; urls are sorted and do not overlap.
 func insideURL(c *code, urls [][2]int) bool {
-	for _, u := range urls {
-		if c.start < u[1] && u[0] < c.end {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(urls), func(i int) bool { return urls[i][1] > c.start })
+	return i < len(urls) && urls[i][0] < c.end
 }
+
+const maxWord = 256
 
 // inAddress reports whether text[start:end] is part of an e-mail address or of a word
 // joined by characters no code is written with (paths, identifiers, query strings).
 func inAddress(text string, start, end int) bool {
-	ws := strings.LastIndexAny(text[:start], " \t\n") + 1
-	we := strings.IndexAny(text[end:], " \t\n")
+	// Words longer than a URL is allowed to be are read in a window.
+	lo, hi := max(0, start-maxWord), min(len(text), end+maxWord)
+	ws := lo + strings.LastIndexAny(text[lo:start], " \t\n") + 1
+	we := strings.IndexAny(text[end:hi], " \t\n")
 	if we < 0 {
-		we = len(text)
+		we = hi
 	} else {
 		we += end
 	}

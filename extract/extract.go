@@ -65,6 +65,20 @@ func Extract(content string, opts Options) (Result, error) {
 	return res, ErrNotFound
 }
 
+// Text returns the normalized visible text Extract reads in content: what the rules and the
+// explanations' contexts refer to. It fails as Extract does on bad options or input.
+func Text(content string, opts Options) (string, error) {
+	opts, err := opts.check()
+	if err != nil {
+		return "", err
+	}
+	if len(content) > opts.MaxBytes {
+		return "", &SizeError{Size: len(content), Limit: opts.MaxBytes}
+	}
+	content = strings.ToValidUTF8(content, "\uFFFD")
+	return read(content, detect(content, opts)).text, nil
+}
+
 // mergeCodes turns candidate codes into Candidates, one per value: a code written twice
 // keeps its best reading, plus a little for the repetition.
 func mergeCodes(text string, found []*code) []Candidate {

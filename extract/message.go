@@ -88,14 +88,24 @@ func read(content string, format Format) *message {
 	return m
 }
 
+// maxLineSpan bounds how far lineAt looks for a line's ends. Real lines are far shorter; a
+// pathological one-line megabyte is read in windows, so that work per candidate stays
+// constant and the whole stays linear.
+const maxLineSpan = 2048
+
 // lineAt returns the bounds of the line holding offset i.
 func lineAt(text string, i int) (start, end int) {
-	start = strings.LastIndexByte(text[:i], '\n') + 1
-	end = strings.IndexByte(text[i:], '\n')
-	if end < 0 {
-		return start, len(text)
+	lo := max(0, i-maxLineSpan)
+	start = lo
+	if k := strings.LastIndexByte(text[lo:i], '\n'); k >= 0 {
+		start = lo + k + 1
 	}
-	return start, i + end
+	hi := min(len(text), i+maxLineSpan)
+	end = hi
+	if k := strings.IndexByte(text[i:hi], '\n'); k >= 0 {
+		end = i + k
+	}
+	return start, end
 }
 
 // prevLine returns the bounds of the line before the one starting at lineStart, or -1, -1.

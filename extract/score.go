@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -173,7 +174,12 @@ func scoreKeywords(m *message, c *code) bool {
 			// keyword, whatever stands between them.
 			if k2, ok := keywordBefore(m, k.Start, ls, lexicon.Code); ok {
 				near = true
-				c.add("keyword-is", wKeywordIs, text[k2.Start:k2.End]+" … "+word)
+				gap2 := text[k2.End:c.start]
+				if !hasNumber(gap2) && utf8.RuneCountInString(gap2) <= nearRunes {
+					c.add("keyword-before", wKeywordNear, text[k2.Start:k2.End])
+				} else {
+					c.add("keyword-is", wKeywordIs, text[k2.Start:k2.End]+" … "+word)
+				}
 			}
 		case k.Class&lexicon.Currency != 0 && dist <= 2:
 			c.add("amount", wAmount, word)
@@ -221,8 +227,11 @@ func scoreKeywords(m *message, c *code) bool {
 	}
 	// Sign-in words on the same line: "use 7741 to verify your phone".
 	if !near {
-		for _, k := range m.keywords {
-			if k.Start >= ls && k.End <= le && k.Class&lexicon.Auth != 0 {
+		for _, k := range m.keywords[searchKeywords(m.keywords, ls):] {
+			if k.Start >= le {
+				break
+			}
+			if k.End <= le && k.Class&lexicon.Auth != 0 {
 				c.add("sign-in-words", wAuthNear, text[k.Start:k.End])
 				break
 			}
@@ -323,10 +332,12 @@ func searchKeywords(ks []lexicon.Match, off int) int {
 func scoreEmphasis(m *message, c *code) {
 	best := 0
 	var style htmltext.Style
-	for _, sp := range m.emphasis {
-		if sp.Start > c.start {
-			break
-		}
+	// Spans are sorted by start; those holding the code start at or before it, and nest only
+	// so deep.
+	i := sort.Search(len(m.emphasis), func(i int) bool { return m.emphasis[i].Start > c.start })
+	for n := 0; i > 0 && n < 16; n++ {
+		i--
+		sp := m.emphasis[i]
 		if sp.End < c.end {
 			continue
 		}

@@ -53,6 +53,9 @@ func FindInText(text string) []Found {
 		}
 		loc := httpURL().FindStringIndex(text[start:end])
 		if loc == nil || loc[0] != 0 {
+			// No URL starts the window, so none starts inside it either: skip it whole, so
+			// that each byte meets the expression at most once.
+			i = end
 			continue
 		}
 		out = append(out, Found{URL: text[start : start+loc[1]], Start: start, End: start + loc[1]})

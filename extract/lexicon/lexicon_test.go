@@ -106,6 +106,9 @@ func TestFold(t *testing.T) {
 		"didn’t":            "didn't",
 		"Mã xác thực":       "ma xac thuc",
 		"رَمْز":             "رمز",
+		"KULLANIMLIK":       "kullanimlik",
+		"kullanımlık":       "kullanimlik",
+		"یک":                "يك",
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)

@@ -184,6 +184,12 @@ func foldRune(s string, buf []byte) ([]byte, int) {
 		return buf[:0], n
 	case r == 'ς':
 		r = 'σ' // final sigma: upper case cannot tell it apart
+	case r == 'ı':
+		r = 'i' // Turkish dotless i: upper-case I lowers to i, so both must meet
+	case r == 'ی' || r == 'ى':
+		r = 'ي' // Persian and Arabic yeh, typed on either keyboard
+	case r == 'ک':
+		r = 'ك' // Persian and Arabic kaf
 	case r == '’' || r == 'ʼ' || r == '‘':
 		r = '\''
 	}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// update is accepted so that `go test ./... -update` works across the module; otpx has no
+// golden files of its own (its output is the extract fixtures' golden output).
+var _ = flag.Bool("update", false, "rewrite golden files (none here)")
+
+func otpx(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestSingleMessage(t *testing.T) {
+	out, _, code := otpx(t, "482913 is your Acme verification code")
+	if code != 0 || out != `{"otp_type":"totp","code":"482913","format":"text"}`+"\n" {
+		t.Errorf("otpx = %d %q", code, out)
+	}
+}
+
+func TestFixtureFile(t *testing.T) {
+	// An HTML email from the fixtures, read from a file: the code a person would type.
+	path := filepath.Join("..", "..", "testdata", "email", "en-bank-verify.html")
+	want, err := os.ReadFile(strings.TrimSuffix(path, ".html") + ".want")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := otpx(t, "", path)
+	var got struct{ Code string }
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 || !strings.Contains(string(want), "code: "+got.Code) {
+		t.Errorf("otpx %s = %d %s, want the code of %s", path, code, out, want)
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	out, _, code := otpx(t, "Your order #40215877 has shipped.")
+	if code != 1 || !strings.Contains(out, `"error":"extract: no one-time code or sign-in link found"`) {
+		t.Errorf("otpx = %d %q, want exit 1 with an error field", code, out)
+	}
+	if out, _, code := otpx(t, ""); code != 1 || !strings.Contains(out, "empty") {
+		t.Errorf("otpx on empty input = %d %q, want exit 1 with an error field", code, out)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{{"-type", "sms"}, {"-source", "fax"}, {"-format", "pdf"}, {"-nope"}, {"a", "b"}, {"/does/not/exist"}} {
+		if _, _, code := otpx(t, "code 123456", args...); code != 2 {
+			t.Errorf("otpx %v exited %d, want 2", args, code)
+		}
+	}
+}
+
+func TestForcedTypeAndExplain(t *testing.T) {
+	msg := "Your code is 112233, or sign in here: https://acme.example/login?token=Zx81Ka0Qm3Lp9Rt2&u=1"
+	out, _, code := otpx(t, msg, "-type", "magic_link")
+	want := `{"otp_type":"magic_link","link":"https://acme.example/login?token=Zx81Ka0Qm3Lp9Rt2&u=1","format":"text"}` + "\n"
+	if code != 0 || out != want {
+		t.Errorf("otpx -type magic_link = %d %q, want %q (no \\u0026)", code, out, want)
+	}
+	out, _, _ = otpx(t, msg, "-explain", "-type", "totp")
+	var res struct {
+		Code       string
+		Candidates []struct {
+			Value   string
+			Score   int
+			Reasons []struct{ Rule string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Code != "112233" || len(res.Candidates) == 0 || len(res.Candidates[0].Reasons) == 0 {
+		t.Errorf("otpx -explain = %s, want candidates with reasons", out)
+	}
+}
+
+func TestJSONL(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id":1,"content":"482913 is your Acme code","source":"sms"}`,
+		`not json`,
+		``,
+		`{"id":"b","content":"Your order #40215877 has shipped."}`,
+		`{"id":3,"content":"code 123456","type":"sms"}`,
+		`{"id":4}`,
+		`{"id":5,"content":"Your code is 112233, or sign in: https://acme.example/login?t=Zx81Ka0Qm3Lp9Rt2&u=1","type":"magic_link"}`,
+	}, "\n")
+	out, _, code := otpx(t, in, "-jsonl")
+	if code != 0 {
+		t.Fatalf("otpx -jsonl exited %d", code)
+	}
+	want := []string{
+		`{"id":1,"otp_type":"totp","code":"482913","format":"text"}`,
+		`{"error":"bad line: invalid character 'o' in literal null (expecting 'u')"}`,
+		`{"id":"b","format":"text","error":"extract: no one-time code or sign-in link found"}`,
+		`{"id":3,"error":"extract: unknown type \"sms\""}`,
+		`{"id":4,"error":"bad line: no \"content\""}`,
+		`{"id":5,"otp_type":"magic_link","link":"https://acme.example/login?t=Zx81Ka0Qm3Lp9Rt2&u=1","format":"text"}`,
+	}
+	if diff := cmp.Diff(want, strings.Split(strings.TrimSpace(out), "\n")); diff != "" {
+		t.Errorf("otpx -jsonl mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestJSONLLongLine(t *testing.T) {
+	var in bytes.Buffer
+	in.WriteString(`{"id":1,"content":"`)
+	in.WriteString(strings.Repeat("a", maxLine))
+	in.WriteString("\"}\n{\"id\":2,\"content\":\"482913 is your code\"}\n")
+	var out bytes.Buffer
+	if err := runJSONL(&in, &out, false); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "line longer than") || !strings.Contains(lines[1], `"code":"482913"`) {
+		t.Errorf("long line: got %q", lines)
+	}
+}
