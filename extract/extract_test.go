@@ -21,6 +21,10 @@ func TestExtractCodes(t *testing.T) {
 		{"amount and card are not codes", "OTP 558120 for INR 2,499.00 at SHOP on card XX1234. Valid 10 mins.", "558120", Options{}},
 		{"forced totp over a link", "Your code is 112233 or open https://acme.example/login?token=abcdef123456789012", "112233", Options{Type: TOTP}},
 		{"full-width digits", "【ミドリ】認証コード：３８１９０２", "381902", Options{}},
+		{"clause comma is no decimal point", "您的验证码为：583920，5分钟内有效，请勿泄露。", "583920", Options{}},
+		{"half-width clause comma", "验证码:583920,5分钟内有效", "583920", Options{}},
+		{"opt-out short code", "Your Uber code: 4830. Never share this code. Reply STOP ALL to 89203 to unsubscribe.", "4830", Options{}},
+		{"initial is no sentence end", "Ihre TAN für 250,00 EUR an M. Schulz lautet 418275.", "418275", Options{}},
 	}
 	for _, tt := range tests {
 		res, err := Extract(tt.content, tt.opts)

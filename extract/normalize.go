@@ -108,7 +108,9 @@ func fold(r rune) rune {
 	case unicode.Is(unicode.Nd, r):
 		return '0' + digitValue(r)
 	}
-	if 0xFF01 <= r && r <= 0xFF5E {
+	// Other full-width ASCII forms, but the comma and full stop: in Chinese and Japanese text
+	// they end clauses, and folded they would read as the decimal point of the number before.
+	if 0xFF01 <= r && r <= 0xFF5E && r != '，' && r != '．' {
 		return r - 0xFF01 + '!'
 	}
 	return r

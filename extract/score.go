@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/otpkit/otpkit/extract/lexicon"
@@ -126,7 +127,7 @@ func scoreNumberKind(text string, c *code) {
 			c.add("time", wTime, clusterText(text, cl))
 		case isDate(text, cl):
 			c.add("date", wDate, clusterText(text, cl))
-		case strings.ContainsAny(cl.seps, ".,"):
+		case isAmount(cl):
 			c.add("decimal-number", wDecimal, clusterText(text, cl))
 		case cl.digitCount() > maxCode:
 			c.add("long-number", wLongNumber, clusterText(text, cl))
@@ -171,37 +172,31 @@ func scoreKeywords(m *message, c *code) bool {
 		switch {
 		case k.Class&lexicon.Is != 0 && dist <= 2:
 			// "Tu clave dinámica para la compra … es 739204": the copula hands the code the
-			// keyword, whatever stands between them.
+			// keyword, even past other numbers — but not past the end of a sentence.
 			if k2, ok := keywordBefore(m, k.Start, ls, lexicon.Code); ok {
 				near = true
 				gap2 := text[k2.End:c.start]
-				if !hasNumber(gap2) && utf8.RuneCountInString(gap2) <= nearRunes {
-					c.add("keyword-before", wKeywordNear, text[k2.Start:k2.End])
-				} else {
-					c.add("keyword-is", wKeywordIs, text[k2.Start:k2.End]+" … "+word)
+				rule, w := keywordReason(gap2)
+				if rule == "keyword-far" && !endsSentence(gap2) {
+					rule, w = "keyword-is", wKeywordIs
 				}
+				c.add(rule, w, text[k2.Start:k2.End])
 			}
-		case k.Class&lexicon.Currency != 0 && dist <= 2:
+		case k.Class&lexicon.Currency != 0 && dist <= 2 && !hasDigit(gap):
 			c.add("amount", wAmount, word)
 		case k.Class&lexicon.NotCode != 0 && dist <= nearRunes && !hasNumber(gap):
 			c.add("not-code-word", wNotCodeWord, word)
 		case k.Class&lexicon.Code != 0:
 			near = true
-			switch {
-			case hasNumber(gap) || dist > lineRunes || endsSentence(gap):
-				c.add("keyword-far", wKeywordFar, word)
-			case dist <= nearRunes:
-				c.add("keyword-before", wKeywordNear, word)
-			default:
-				c.add("keyword-line", wKeywordLine, word)
-			}
+			rule, w := keywordReason(gap)
+			c.add(rule, w, word)
 		case k.Class&lexicon.Action != 0 && dist <= 16:
 			c.add("asked-to-type", wAction, word)
 			// "Enter 4821 to verify", "use the code 123456": look past the verb too.
-			if k2, ok := keywordBefore(m, k.Start, ls, lexicon.Code); ok && !hasNumber(text[k2.End:c.start]) &&
-				utf8.RuneCountInString(text[k2.End:c.start]) <= lineRunes {
+			if k2, ok := keywordBefore(m, k.Start, ls, lexicon.Code); ok {
 				near = true
-				c.add("keyword-line", wKeywordLine, text[k2.Start:k2.End])
+				rule, w := keywordReason(text[k2.End:c.start])
+				c.add(rule, w, text[k2.Start:k2.End])
 			}
 		}
 	}
@@ -211,9 +206,9 @@ func scoreKeywords(m *message, c *code) bool {
 		dist := utf8.RuneCountInString(gap)
 		word := text[k.Start:k.End]
 		switch {
-		case k.Class&lexicon.Duration != 0 && dist <= 2:
+		case k.Class&lexicon.Duration != 0 && dist <= 2 && !hasDigit(gap):
 			c.add("duration", wDuration, word)
-		case k.Class&lexicon.Currency != 0 && dist <= 2:
+		case k.Class&lexicon.Currency != 0 && dist <= 2 && !hasDigit(gap):
 			c.add("amount", wAmount, word)
 		case k.Class&lexicon.Code != 0 && !hasNumber(gap) && dist <= afterRunes:
 			if !near {
@@ -358,13 +353,43 @@ func scoreEmphasis(m *message, c *code) {
 	}
 }
 
+// keywordReason grades a code keyword standing gap before a code: right by it, on its line,
+// or far — past another number, past the end of a sentence, or at the far end of the line.
+func keywordReason(gap string) (rule string, weight int) {
+	dist := utf8.RuneCountInString(gap)
+	switch {
+	case hasNumber(gap) || dist > lineRunes || endsSentence(gap):
+		return "keyword-far", wKeywordFar
+	case dist <= nearRunes:
+		return "keyword-before", wKeywordNear
+	}
+	return "keyword-line", wKeywordLine
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
 // endsSentence reports whether s holds the end of a sentence: a keyword in the sentence
-// before speaks of something else ("Do not share this code. B001").
+// before speaks of something else ("Do not share this code. B001"). A point after a single
+// letter is an initial ("M. Schulz"), not an end.
 func endsSentence(s string) bool {
-	for _, end := range []string{". ", "! ", "? ", "。", "！", "？", "।"} {
+	for _, end := range []string{"! ", "? ", "。", "！", "？", "।"} {
 		if strings.Contains(s, end) {
 			return true
 		}
+	}
+	for i := strings.Index(s, ". "); i >= 0; {
+		word := s[:i]
+		if k := strings.LastIndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+			word = word[k+1:]
+		}
+		if utf8.RuneCountInString(word) != 1 {
+			return true
+		}
+		next := strings.Index(s[i+2:], ". ")
+		if next < 0 {
+			break
+		}
+		i += 2 + next
 	}
 	return false
 }
@@ -425,6 +450,24 @@ func isDate(text string, cl cluster) bool {
 		return !year && nums[0] >= 1 && nums[0] <= 31 && nums[1] >= 1 && nums[1] <= 31
 	}
 	return year || nums[0] <= 31 && nums[1] <= 31
+}
+
+// isAmount reports a number written with decimals or thousands groups: 1,280.00, 2.350.000,
+// 45,90. Each part after a comma or point has two or three digits; "583920,5" (a code, a
+// comma, the next sentence) does not read as one.
+func isAmount(cl cluster) bool {
+	if !strings.ContainsAny(cl.seps, ".,") {
+		return false
+	}
+	for i, sep := range []byte(cl.seps) {
+		if sep != '.' && sep != ',' {
+			continue
+		}
+		if d := cl.atoms[i+1].digits; d != 2 && d != 3 || cl.atoms[i+1].letters > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func isHex(s string) bool {
