@@ -25,6 +25,7 @@ type OptionError struct {
 	Reason string // why, when the value is known but cannot be used
 }
 
+// Error says which option and value were refused, and why.
 func (e *OptionError) Error() string {
 	if e.Reason != "" {
 		return fmt.Sprintf("extract: option %s=%q: %s", e.Option, e.Value, e.Reason)
@@ -37,6 +38,7 @@ type SizeError struct {
 	Size, Limit int
 }
 
+// Error gives the size and the limit.
 func (e *SizeError) Error() string {
 	return fmt.Sprintf("extract: content is %d bytes, over the limit of %d", e.Size, e.Limit)
 }
