@@ -23,7 +23,7 @@ var _ = flag.Bool("update", false, "rewrite golden files (none here)")
 // seed adds every fixture message to f.
 func seed(f *testing.F, add func(content string)) {
 	var paths []string
-	for _, pattern := range []string{"../testdata/*/*.txt", "../testdata/*/*.html"} {
+	for _, pattern := range []string{"../testdata/*/*.txt", "../testdata/*/*.html", "../htmltext/testdata/*.html"} {
 		m, _ := filepath.Glob(pattern)
 		paths = append(paths, m...)
 	}
@@ -93,7 +93,14 @@ func stripSeparators(s string) string {
 
 func FuzzHTMLText(f *testing.F) {
 	seed(f, func(s string) { f.Add(s) })
-	f.Add(`<div style="display:none">x<p>y</div>z<a href=" https://a.example/?a=1&amp;b=2 ">go</a>`)
+	for _, s := range []string{
+		`<div style="display:none">x<p>y</div>z<a href=" https://a.example/?a=1&amp;b=2 ">go</a>`,
+		"", "<", "<a href=x><img alt=y></a>", "<td bgcolor=red style=padding:1px><a href=x>y",
+		"<head>x", "<p style='font-size:0'>a<b style='font-size:9px'>b", "\xff\xfe<b>\u200b</b>",
+		"<table><tr><td>a<br>b<td>c", "<pre>a\n\nb</pre>", "<div style='display:none'><a href=x>y</a>",
+	} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := htmltext.ParseString(s)
 		if !utf8.ValidString(doc.Text) {

@@ -10,7 +10,9 @@
 // # What is kept
 //
 // Block elements (p, div, li, h1, tr, table, …) and <br> become line
-// breaks; table cells on one row are separated by a tab; runs of whitespace
+// breaks; table cells on one row are separated by a tab (when a cell of the
+// row takes several lines, the cells after it start lines of their own, as
+// columns of lines cannot be put side by side); runs of whitespace
 // collapse to one space; character references are decoded; no-break and
 // other Unicode spaces become spaces; zero-width and other invisible
 // characters are dropped. The result has no empty lines and no spaces at
@@ -18,13 +20,20 @@
 //
 // # What is dropped
 //
-// What a person does not see: <head>, <script>, <style>, <template>,
-// <noscript>, <svg>, <iframe>, form controls and the like, comments, and
-// hidden elements: an inline style with display:none, visibility:hidden,
-// mso-hide:all, opacity:0, font-size:0, or a zero height or width with
-// overflow:hidden; the hidden attribute; a class naming a "preheader" or
-// "preview-text". Such hidden text is how emails put a summary in the
-// inbox list, and often repeats the code: it must not be found twice.
+// What a person does not see: <head> (even when </head> is missing),
+// <title>, <script>, <style>, <template>, <noscript>, <svg>, <iframe>,
+// <object>, form controls and the like, comments, and hidden elements with
+// everything inside: an inline style with display:none, mso-hide:all,
+// opacity:0, or a zero height or width with overflow:hidden; the hidden
+// attribute; a class naming a "preheader" or "preview-text". Such hidden
+// text is how emails put a summary in the inbox list, and it often repeats
+// the code: it must not be found twice.
+//
+// Text with font-size:0 or visibility:hidden is dropped too, but as in a
+// browser a descendant that sets a font size of its own, or
+// visibility:visible, shows again: layout templates put font-size:0 on
+// wrapper cells to remove the gaps between columns and reset it inside.
+//
 // Only inline styles are read; rules in <style> sheets are not applied.
 //
 // # Links and emphasis

@@ -8,9 +8,9 @@ import (
 // Document is the visible text of an HTML document, with its links and emphasized spans.
 type Document struct {
 	// Text is the visible text: one line per block, "\n" between lines,
-	// table cells on one row separated by "\t", runs of spaces collapsed to
-	// one, no empty lines, no leading or trailing spaces on a line. It is
-	// always valid UTF-8.
+	// table cells on one row separated by "\t" (never at the start of a
+	// line), runs of spaces collapsed to one, no empty lines, no leading or
+	// trailing spaces on a line. It is always valid UTF-8.
 	Text string
 
 	// Links are the visible <a href> elements, in document order. Links

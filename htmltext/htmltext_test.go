@@ -436,6 +436,9 @@ func TestParseStyle(t *testing.T) {
 		{"  Display :  None  ! important ;", inlineStyle{displayNone: true}},
 		{"color:red display:none", inlineStyle{displayNone: true}},
 		{"opacity:0", inlineStyle{hidden: true}},
+		{"display:none;display:block", inlineStyle{}},
+		{"display:block;display:none!important", inlineStyle{displayNone: true}},
+		{"mso-hide:all;display:block", inlineStyle{displayNone: true}},
 		{"background:url(https://x.test/a:b.png) no-repeat;padding:4px", inlineStyle{background: true, padding: true}},
 		{"background:#fff url(https://x.test/a.png);display:inline-block", inlineStyle{background: true, inlineBlock: true}},
 		{"border:1px solid #ccc;border-radius:0", inlineStyle{border: true}},
@@ -522,5 +525,61 @@ func TestFromSelection(t *testing.T) {
 
 	if doc := FromSelection(nil); doc.Text != "" || doc.Links != nil {
 		t.Errorf("FromSelection(nil) = %+v", doc)
+	}
+}
+
+func TestClassifySize(t *testing.T) {
+	tests := []struct {
+		in       string
+		want     sizeClass
+		relative bool
+	}{
+		{"20px", sizeLarge, false},
+		{"19.5px", sizeSmall, false},
+		{"16PX", sizeSmall, false},
+		{"32", sizeLarge, false},
+		{"15pt", sizeLarge, false},
+		{"14pt", sizeSmall, false},
+		{"1.25rem", sizeLarge, false},
+		{"1rem", sizeSmall, false},
+		{"2pc", sizeLarge, false},
+		{"0.25in", sizeLarge, false},
+		{"1cm", sizeLarge, false},
+		{"4mm", sizeSmall, false},
+		{"1.25em", sizeLarge, true},
+		{"1em", sizeSame, true},
+		{"0.8em", sizeSmall, true},
+		{"125%", sizeLarge, true},
+		{"100%", sizeSame, true},
+		{"larger", sizeSame, true},
+		{"smaller", sizeSmall, true},
+		{"xxx-large", sizeLarge, false},
+		{"medium", sizeSmall, false},
+		{"0", sizeZero, false},
+		{"0.0em", sizeZero, false},
+		{"-2px", sizeUnknown, false},
+		{"-2em", sizeUnknown, false},
+		{"5vw", sizeUnknown, false},
+		{"calc(1em + 4px)", sizeUnknown, false},
+		{"", sizeUnknown, false},
+	}
+	for _, tt := range tests {
+		got, relative := classifySize([]byte(tt.in))
+		if got != tt.want || relative != tt.relative {
+			t.Errorf("classifySize(%q) = %v, %v; want %v, %v", tt.in, got, relative, tt.want, tt.relative)
+		}
+	}
+}
+
+func TestInvisible(t *testing.T) {
+	for _, r := range []rune{0x80, 0x9f, 0xad, 0x34f, 0x61c, 0x115f, 0x180e, 0x200b, 0x200d, 0x200f, 0x202a, 0x2060, 0x2064, 0x206f, 0x3164, 0xfeff, 0xffa0, 0xfff9, 0xe0001, 0xe007f} {
+		if !invisible(r) {
+			t.Errorf("invisible(%U) = false", r)
+		}
+	}
+	for _, r := range []rune{'a', 0x85, 0xa0, 0xe9, 0x2000, 0x2028, 0x202f, 0x2070, 0x3000, 0x4e2d, 0xfffd, 0x1f600} {
+		if invisible(r) {
+			t.Errorf("invisible(%U) = true", r)
+		}
 	}
 }

@@ -106,6 +106,12 @@ type parser struct {
 	links []Link
 	spans []Span
 
+	// hrefs holds the href of every link, one after the other, and
+	// hrefEnds where each ends: one string for all of them at the end
+	// instead of one allocation per link.
+	hrefs    []byte
+	hrefEnds []int
+
 	headOpen bool // a <head> element is on the stack
 	headDone bool // <head> was opened or can no longer be
 	body     bool // a <body> element was pushed
@@ -120,6 +126,10 @@ func (p *parser) release() {
 	if cap(p.b.buf) > maxPooledBuf {
 		p.b.buf = nil
 	}
+	if cap(p.hrefs) > maxPooledBuf || cap(p.hrefEnds) > maxPooledBuf/64 {
+		p.hrefs, p.hrefEnds = nil, nil
+	}
+	p.hrefs, p.hrefEnds = p.hrefs[:0], p.hrefEnds[:0]
 	p.b = builder{buf: p.b.buf[:0]}
 	p.stack = p.stack[:0]
 	p.headOpen, p.headDone, p.body = false, false, false
@@ -160,24 +170,22 @@ func (p *parser) run() {
 
 func (p *parser) text() {
 	top := p.top()
-	if top.flags&fHidden != 0 {
-		if !p.headOpen || top.a != atom.Head {
-			return
-		}
+	if p.headOpen && top.a == atom.Head {
 		// Text right inside <head>: whitespace stays there, anything
 		// else starts the body, as in a browser.
 		t := p.z.Text()
-		if len(bytes.TrimSpace(t)) == 0 {
+		if len(bytes.Trim(t, " \t\n\f\r")) == 0 {
 			return
 		}
 		p.closeHead()
-		p.b.write(t, p.top().flags&fPre != 0)
+		if top = p.top(); top.flags&(fHidden|fMuted) == 0 {
+			p.b.write(t, top.flags&fPre != 0)
+		}
 		return
 	}
-	if top.flags&fMuted != 0 {
-		return
+	if top.flags&(fHidden|fMuted) == 0 {
+		p.b.write(p.z.Text(), top.flags&fPre != 0)
 	}
-	p.b.write(p.z.Text(), top.flags&fPre != 0)
 }
 
 // attrs are the attributes of a start tag that matter here. The slices
@@ -408,11 +416,9 @@ func (p *parser) openLink(e *elem, at attrs, st inlineStyle) {
 		st.background || st.padding && (st.border || st.radius || st.inlineBlock)
 	e.link = int32(len(p.links))
 	e.flags |= fLink
-	p.links = append(p.links, Link{
-		Href:   string(bytes.Trim(at.href, " \t\n\f\r")),
-		Button: button,
-		Start:  e.start,
-	})
+	p.hrefs = append(p.hrefs, bytes.Trim(at.href, " \t\n\f\r")...)
+	p.hrefEnds = append(p.hrefEnds, len(p.hrefs))
+	p.links = append(p.links, Link{Button: button, Start: e.start})
 	// A bulletproof button: the nearest cell around the link, at most three
 	// levels up, is painted and padded or rounded, and holds only this link.
 	for i := len(p.stack) - 1; i >= 0 && i >= len(p.stack)-3; i-- {
@@ -619,9 +625,15 @@ func (p *parser) endTag() {
 // document returns the result of the pass.
 func (p *parser) document() *Document {
 	doc := &Document{Text: string(p.b.buf), Links: p.links, Emphasis: p.spans}
+	hrefs := string(p.hrefs)
 	for i := range doc.Links {
 		l := &doc.Links[i]
 		l.Text = doc.Text[l.Start:l.End]
+		start := 0
+		if i > 0 {
+			start = p.hrefEnds[i-1]
+		}
+		l.Href = hrefs[start:p.hrefEnds[i]]
 	}
 	slices.SortStableFunc(doc.Emphasis, func(x, y Span) int {
 		if c := cmp.Compare(x.Start, y.Start); c != 0 {

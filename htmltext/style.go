@@ -33,7 +33,7 @@ type inlineStyle struct {
 // one missing between two declarations.
 func parseStyle(s []byte) inlineStyle {
 	var st inlineStyle
-	var zeroSize, overflowHidden bool
+	var zeroSize, overflowHidden, msoHide bool
 	var nameBuf [32]byte
 	d := declScanner{s: s, semi: -1}
 	for {
@@ -46,13 +46,9 @@ func parseStyle(s []byte) inlineStyle {
 		}
 		name := lowerInto(nameBuf[:0], rawName)
 		switch string(name) {
-		case "display":
-			switch {
-			case firstWordIs(val, "none"):
-				st.displayNone = true
-			case firstWordIs(val, "inline-block"):
-				st.inlineBlock = true
-			}
+		case "display": // the last declaration wins
+			st.displayNone = firstWordIs(val, "none")
+			st.inlineBlock = firstWordIs(val, "inline-block")
 		case "visibility":
 			switch {
 			case firstWordIs(val, "hidden"), firstWordIs(val, "collapse"):
@@ -61,9 +57,7 @@ func parseStyle(s []byte) inlineStyle {
 				st.visibility = +1
 			}
 		case "mso-hide":
-			if firstWordIs(val, "all") {
-				st.displayNone = true // what Outlook does with it
-			}
+			msoHide = firstWordIs(val, "all")
 		case "opacity":
 			if n, _, ok := parseNumber(val); ok && n == 0 {
 				st.hidden = true
@@ -111,6 +105,9 @@ func parseStyle(s []byte) inlineStyle {
 	if zeroSize && overflowHidden {
 		st.hidden = true
 	}
+	if msoHide {
+		st.displayNone = true // what Outlook makes of it
+	}
 	return st
 }
 
@@ -127,8 +124,11 @@ type declScanner struct {
 func (d *declScanner) next() (name, val []byte, ok bool) {
 	for d.pos < len(d.s) {
 		rest := d.s[d.pos:]
-		i := bytes.IndexAny(rest, ":;")
-		if i < 0 {
+		i := 0
+		for i < len(rest) && rest[i] != ':' && rest[i] != ';' {
+			i++
+		}
+		if i == len(rest) {
 			d.pos = len(d.s)
 			break
 		}
@@ -222,7 +222,7 @@ func equalFold(s []byte, w string) bool {
 // ignoring case. w is short, so this is linear in s.
 func containsFold(s []byte, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
-		if c := s[i] | 0x20; c == w[0] && equalFold(s[i:i+len(w)], w) {
+		if s[i]|0x20 == w[0] && equalFold(s[i:i+len(w)], w) {
 			return true
 		}
 	}
@@ -432,25 +432,38 @@ func (st *inlineStyle) font(v []byte) {
 	}
 }
 
-// monospaceFamily reports whether a font-family list names a monospace font.
+// monospaceFamily reports whether a font-family list names a monospace
+// font: monospace, Courier, Consolas, Menlo, Monaco, Lucida Console, or a
+// family with the word "Mono" ("SF Mono", "Roboto Mono"…).
 func monospaceFamily(v []byte) bool {
-	for _, name := range [...]string{"monospace", "courier", "consolas", "menlo", "monaco", "lucida console"} {
-		if containsFold(v, name) {
-			return true
-		}
-	}
-	// "SF Mono", "Roboto Mono", "DejaVu Sans Mono", 'Mono'…: the word mono.
-	for i := 0; i+4 <= len(v); i++ {
-		if !equalFold(v[i:i+4], "mono") {
-			continue
-		}
-		before := i == 0 || !isNameByte(v[i-1])
-		after := i+4 == len(v) || !isNameByte(v[i+4])
-		if before && after {
-			return true
+	for i := 0; i < len(v); i++ {
+		rest := v[i:]
+		switch v[i] | 0x20 {
+		case 'm':
+			if hasPrefixFold(rest, "menlo") || hasPrefixFold(rest, "monaco") {
+				return true
+			}
+			if hasPrefixFold(rest, "mono") && (i == 0 || !isNameByte(v[i-1])) &&
+				(len(rest) == 4 || !isNameByte(rest[4]) || hasPrefixFold(rest, "monospace")) {
+				return true
+			}
+		case 'c':
+			if hasPrefixFold(rest, "courier") || hasPrefixFold(rest, "consolas") {
+				return true
+			}
+		case 'l':
+			if hasPrefixFold(rest, "lucida console") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII word w,
+// ignoring case.
+func hasPrefixFold(s []byte, w string) bool {
+	return len(s) >= len(w) && equalFold(s[:len(w)], w)
 }
 
 // paints reports whether a background value shows something.
