@@ -122,7 +122,9 @@ func Classify(l Link) Verdict {
 	if strings.Trim(target.Path, "/") == "" && target.RawQuery == "" {
 		v.add("home-page", wHomePage, target.Host)
 	}
-	if tok := tokenLike(u); tok != "" {
+	if tok := tokenLike(target); tok != "" {
+		v.add("token", wToken, tok)
+	} else if tok := tokenLike(u); tok != "" {
 		v.add("token", wToken, tok)
 	}
 	var anchor int

@@ -28,6 +28,9 @@ func TestClassify(t *testing.T) {
 		{"mailto", Link{URL: "mailto:help@example.com", Text: "Sign in"}, false},
 		{"javascript", Link{URL: "javascript:alert(1)", Text: "Log in"}, false},
 		{"help with sign-in words", Link{URL: "https://help.example.com/articles/sign-in-problems", Text: "Help Center"}, false},
+		{"redirect carrying a sign-in target", Link{URL: "https://e.mail.example/CL0/https:%2F%2Fapp.example%2Fconnexion%2Fapprouver%3Fjeton%3DAQEAAAABAAhL5tV0sGkXn2cY/1/0102abc", Text: "Oui, c'est moi", Button: true}, true},
+		{"redirect carrying an unsubscribe target", Link{URL: "https://r.mail.example/c?u=https%3A%2F%2Fapp.example%2Funsubscribe%3Fid%3D1a2b3c4d5e6f7a8b9c", Text: "click here"}, false},
+		{"French path words", Link{URL: "https://compte.example.fr/connexion/lien?jeton=Qm9uam91cjEyMzQ1Njc4"}, true},
 	}
 	for _, tt := range tests {
 		v := Classify(tt.link)
@@ -42,6 +45,26 @@ func TestClassify(t *testing.T) {
 			t.Errorf("%s: signals add up to %d, score is %d", tt.name, sum, v.Score)
 		}
 	}
+}
+
+func TestURLWords(t *testing.T) {
+	if urlWords().Len() < 50 {
+		t.Errorf("urlWords has %d phrases, want urlwords.txt and every language's link words", urlWords().Len())
+	}
+	u := "https://r.example/c?u=https%3A%2F%2Fapp.example%2Fauth%2Fmagic%3Ft%3D1"
+	v := Classify(Link{URL: u})
+	if !hasSignal(v, "redirect-target") || !hasSignal(v, "url-sign-in") {
+		t.Errorf("Classify(%s) = %+v, want the target's words read", u, v.Signals)
+	}
+}
+
+func hasSignal(v Verdict, rule string) bool {
+	for _, s := range v.Signals {
+		if s.Rule == rule {
+			return true
+		}
+	}
+	return false
 }
 
 func TestFindInText(t *testing.T) {
