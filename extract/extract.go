@@ -82,21 +82,13 @@ func Text(content string, opts Options) (string, error) {
 // mergeCodes turns candidate codes into Candidates, one per value: a code written twice
 // keeps its best reading, plus a little for the repetition.
 func mergeCodes(text string, found []*code) []Candidate {
-	var out []Candidate
-	index := map[string]int{}
+	var best bestByValue
 	seen := map[string]int{}
 	for _, c := range found {
 		seen[c.value]++
-		cand := Candidate{Type: TOTP, Value: c.value, Score: c.score, Reasons: c.reasons, Context: context(text, c.start, c.end)}
-		if i, ok := index[c.value]; ok {
-			if cand.Score > out[i].Score {
-				out[i] = cand
-			}
-			continue
-		}
-		index[c.value] = len(out)
-		out = append(out, cand)
+		best.keep(Candidate{Type: TOTP, Value: c.value, Score: c.score, Reasons: c.reasons, Context: context(text, c.start, c.end)})
 	}
+	out := best.list
 	for i := range out {
 		if n := seen[out[i].Value]; n > 1 {
 			out[i].Score += wRepeated
@@ -104,6 +96,27 @@ func mergeCodes(text string, found []*code) []Candidate {
 		}
 	}
 	return out
+}
+
+// bestByValue keeps one candidate per value, the best scored, in the order values first
+// appear.
+type bestByValue struct {
+	list  []Candidate
+	index map[string]int
+}
+
+func (b *bestByValue) keep(c Candidate) {
+	if i, ok := b.index[c.Value]; ok {
+		if c.Score > b.list[i].Score {
+			b.list[i] = c
+		}
+		return
+	}
+	if b.index == nil {
+		b.index = map[string]int{}
+	}
+	b.index[c.Value] = len(b.list)
+	b.list = append(b.list, c)
 }
 
 // sortCandidates orders candidates best first; equal scores keep document order.

@@ -7,22 +7,14 @@ import (
 // linkCandidates scores every http(s) link of m once per distinct URL, keeping the best
 // reading of a URL written both as a button and as text.
 func linkCandidates(m *message) []Candidate {
-	var out []Candidate
-	index := map[string]int{}
+	var best bestByValue
 	for _, l := range m.links {
 		v := magiclink.Classify(l.Link)
 		c := Candidate{Type: MagicLink, Value: l.URL, Score: v.Score, Context: context(m.text, l.start, l.end)}
 		for _, s := range v.Signals {
 			c.Reasons = append(c.Reasons, Reason(s))
 		}
-		if i, ok := index[l.URL]; ok {
-			if c.Score > out[i].Score {
-				out[i] = c
-			}
-			continue
-		}
-		index[l.URL] = len(out)
-		out = append(out, c)
+		best.keep(c)
 	}
-	return out
+	return best.list
 }
