@@ -24,6 +24,8 @@ func TestExtractCodes(t *testing.T) {
 		{"clause comma is no decimal point", "您的验证码为：583920，5分钟内有效，请勿泄露。", "583920", Options{}},
 		{"half-width clause comma", "验证码:583920,5分钟内有效", "583920", Options{}},
 		{"opt-out short code", "Your Uber code: 4830. Never share this code. Reply STOP ALL to 89203 to unsubscribe.", "4830", Options{}},
+		{"French colon", "Votre code de vérification est : 482913", "482913", Options{}},
+		{"ID before the code word", "Your Orchard ID code is: 730519. Don't share it.", "730519", Options{}},
 		{"initial is no sentence end", "Ihre TAN für 250,00 EUR an M. Schulz lautet 418275.", "418275", Options{}},
 	}
 	for _, tt := range tests {

@@ -164,41 +164,44 @@ func scoreKeywords(m *message, c *code) bool {
 	ls, le := lineAt(text, c.start)
 	near := false
 
-	// The nearest keyword before the code, on its line.
-	if k, ok := keywordBefore(m, c.start, ls, lexicon.Code|lexicon.NotCode|lexicon.Currency|lexicon.Action|lexicon.Is); ok {
+	// The words before it on its line: the nearest naming a code, and the nearest marking
+	// other numbers ("order number 4021587", "EUR 1999") when that one stands nearer.
+	kCode, hasCode := keywordBefore(m, c.start, ls, lexicon.Code)
+	from := ls
+	if hasCode {
+		from = kCode.End
+	}
+	notCode := false
+	if k, ok := keywordBefore(m, c.start, from, lexicon.NotCode|lexicon.Currency); ok {
 		gap := text[k.End:c.start]
 		dist := utf8.RuneCountInString(gap)
-		word := text[k.Start:k.End]
 		switch {
-		case k.Class&lexicon.Is != 0 && dist <= 2:
-			// "Tu clave dinámica para la compra … es 739204": the copula hands the code the
-			// keyword, even past other numbers — but not past the end of a sentence.
-			if k2, ok := keywordBefore(m, k.Start, ls, lexicon.Code); ok {
-				near = true
-				gap2 := text[k2.End:c.start]
-				rule, w := keywordReason(gap2)
-				if rule == "keyword-far" && !endsSentence(gap2) {
-					rule, w = "keyword-is", wKeywordIs
-				}
-				c.add(rule, w, text[k2.Start:k2.End])
-			}
 		case k.Class&lexicon.Currency != 0 && dist <= 2 && !hasDigit(gap):
-			c.add("amount", wAmount, word)
+			c.add("amount", wAmount, text[k.Start:k.End])
 		case k.Class&lexicon.NotCode != 0 && dist <= nearRunes && !hasNumber(gap):
-			c.add("not-code-word", wNotCodeWord, word)
-		case k.Class&lexicon.Code != 0:
-			near = true
-			rule, w := keywordReason(gap)
-			c.add(rule, w, word)
-		case k.Class&lexicon.Action != 0 && dist <= 16:
-			c.add("asked-to-type", wAction, word)
-			// "Enter 4821 to verify", "use the code 123456": look past the verb too.
-			if k2, ok := keywordBefore(m, k.Start, ls, lexicon.Code); ok {
-				near = true
-				rule, w := keywordReason(text[k2.End:c.start])
-				c.add(rule, w, text[k2.Start:k2.End])
-			}
+			notCode = true
+			c.add("not-code-word", wNotCodeWord, text[k.Start:k.End])
 		}
+	}
+	if hasCode {
+		near = true
+		gap := text[kCode.End:c.start]
+		rule, w := keywordReason(gap)
+		switch {
+		case notCode:
+			// "your code for the card ending in 4417": the nearer words claim the number.
+			rule, w = "keyword-far", wKeywordFar
+		case rule == "keyword-far" && bridged(m, c.start, ls) && !endsSentence(gap):
+			// "Tu clave dinámica para la compra … es 739204": the copula hands the code the
+			// keyword, past the other numbers of the sentence.
+			rule, w = "keyword-is", wKeywordIs
+		}
+		c.add(rule, w, text[kCode.Start:kCode.End])
+	}
+	// Asked to type it: "Enter 4821", "use 7741".
+	if k, ok := keywordBefore(m, c.start, ls, lexicon.Action); ok && utf8.RuneCountInString(text[k.End:c.start]) <= 16 &&
+		!hasNumber(text[k.End:c.start]) {
+		c.add("asked-to-type", wAction, text[k.Start:k.End])
 	}
 	// The nearest keyword after it.
 	if k, ok := keywordAfter(m, c.end, le, lexicon.Code|lexicon.Duration|lexicon.Currency|lexicon.NotCode); ok {
@@ -248,6 +251,13 @@ func scoreKeywords(m *message, c *code) bool {
 		}
 	}
 	return near
+}
+
+// bridged reports whether a copula ("is", "es", "lautet", "是") stands right before the code
+// at start, with nothing but spaces and a colon between.
+func bridged(m *message, start, from int) bool {
+	k, ok := keywordBefore(m, start, from, lexicon.Is)
+	return ok && strings.Trim(m.text[k.End:start], " :") == ""
 }
 
 type label struct {
