@@ -176,7 +176,7 @@ func scoreKeywords(m *message, c *code) bool {
 		gap := text[k.End:c.start]
 		dist := utf8.RuneCountInString(gap)
 		switch {
-		case k.Class&lexicon.Currency != 0 && dist <= 2 && !hasDigit(gap):
+		case k.Class&lexicon.Currency != 0 && tight(gap):
 			c.add("amount", wAmount, text[k.Start:k.End])
 		case k.Class&lexicon.NotCode != 0 && dist <= nearRunes && !hasNumber(gap):
 			notCode = true
@@ -209,9 +209,9 @@ func scoreKeywords(m *message, c *code) bool {
 		dist := utf8.RuneCountInString(gap)
 		word := text[k.Start:k.End]
 		switch {
-		case k.Class&lexicon.Duration != 0 && dist <= 2 && !hasDigit(gap):
+		case k.Class&lexicon.Duration != 0 && tight(gap):
 			c.add("duration", wDuration, word)
-		case k.Class&lexicon.Currency != 0 && dist <= 2 && !hasDigit(gap):
+		case k.Class&lexicon.Currency != 0 && tight(gap):
 			c.add("amount", wAmount, word)
 		case k.Class&lexicon.Code != 0 && !hasNumber(gap) && dist <= afterRunes:
 			if !near {
@@ -253,11 +253,21 @@ func scoreKeywords(m *message, c *code) bool {
 	return near
 }
 
-// bridged reports whether a copula ("is", "es", "lautet", "是") stands right before the code
-// at start, with nothing but spaces and a colon between.
+// bridged reports whether the code at start is handed over by a copula ("is", "es",
+// "lautet", "是") or a colon right before it: "… for the card ending in 3380: 907516".
 func bridged(m *message, start, from int) bool {
+	before := strings.TrimRight(m.text[from:start], " ")
+	if strings.HasSuffix(before, ":") {
+		return true
+	}
 	k, ok := keywordBefore(m, start, from, lexicon.Is)
 	return ok && strings.Trim(m.text[k.End:start], " :") == ""
+}
+
+// tight reports whether gap, between a number and a word, is nothing or a space or a dash:
+// "10 minutes", "1999€", "10-minute". "493028. Den …" is not a duration.
+func tight(gap string) bool {
+	return strings.Trim(gap, " -") == "" && len(gap) <= 2
 }
 
 type label struct {
@@ -281,11 +291,16 @@ func labelAround(m *message, ls, le int) (label, bool) {
 		}
 		s = ps
 	}
-	if le < len(m.text) {
-		ns, ne := lineAt(m.text, le+1)
+	// The line below, past one blank line: "640271\n\nis your sign-in code".
+	for n, e := 0, le; n < 2 && e < len(m.text); n++ {
+		ns, ne := lineAt(m.text, e+1)
 		if k, ok := keywordAfter(m, ns, ne, lexicon.Code); ok && !hasNumber(m.text[ns:k.Start]) {
 			return label{m.text[k.Start:k.End], false}, true
 		}
+		if strings.TrimSpace(m.text[ns:ne]) != "" {
+			break
+		}
+		e = ne
 	}
 	return label{}, false
 }
