@@ -54,6 +54,7 @@ const (
 	wHash          = -20 // #40215877
 	wColour        = -80 // #A1B2C3
 	wWordLike      = -30 // SAVE20, INDIRIM25: a readable word, as promo codes are
+	wUnitShaped    = -25 // 30AM, 10GB, B001: a number with a short tag, not a random mix
 	wNextToNumbers = -15 // beside other digits that are not part of it
 )
 
@@ -63,6 +64,8 @@ const (
 	lineRunes  = 64
 	afterRunes = 40
 	labelBytes = 12 // what else may stand on a code's line for it to count as alone
+	labelTail  = 40 // what may follow a code word on the line above for it to label the code
+	labelHead  = 20 // what may precede a code word on the line below
 )
 
 // scoreCodes weighs every candidate code of m.
@@ -114,6 +117,9 @@ func scoreNumberKind(text string, c *code) {
 		}
 		if masked(c.value) {
 			c.add("masked-number", wMasked, c.value)
+		}
+		if unitShaped(c.value) {
+			c.add("unit-shaped", wUnitShaped, c.value)
 		}
 		if w := longestLetterRun(c.value); w >= 4 {
 			c.add("word-like", wWordLike, strconv.Itoa(w)+" letters in a row")
@@ -283,7 +289,9 @@ func labelAround(m *message, ls, le int) (label, bool) {
 		if ps < 0 {
 			break
 		}
-		if k, ok := keywordBefore(m, pe, ps, lexicon.Code); ok && !hasNumber(m.text[k.End:pe]) {
+		// A label ends its line, or nearly: "Your verification code:", "Use this code to
+		// sign in:".
+		if k, ok := keywordBefore(m, pe, ps, lexicon.Code); ok && !hasNumber(m.text[k.End:pe]) && pe-k.End <= labelTail {
 			return label{m.text[k.Start:k.End], true}, true
 		}
 		if strings.TrimSpace(m.text[ps:pe]) != "" {
@@ -294,7 +302,8 @@ func labelAround(m *message, ls, le int) (label, bool) {
 	// The line below, past one blank line: "640271\n\nis your sign-in code".
 	for n, e := 0, le; n < 2 && e < len(m.text); n++ {
 		ns, ne := lineAt(m.text, e+1)
-		if k, ok := keywordAfter(m, ns, ne, lexicon.Code); ok && !hasNumber(m.text[ns:k.Start]) {
+		// A label below opens its line: "is your sign-in code".
+		if k, ok := keywordAfter(m, ns, ne, lexicon.Code); ok && !hasNumber(m.text[ns:k.Start]) && k.Start-ns <= labelHead {
 			return label{m.text[k.Start:k.End], false}, true
 		}
 		if strings.TrimSpace(m.text[ns:ne]) != "" {
@@ -513,6 +522,23 @@ func masked(s string) bool {
 	}
 	return i >= 2 && i < len(s) && strings.Trim(s[i:], "0123456789") == ""
 }
+
+// unitShaped reports a letter-and-digit token that is one run of digits and one run of at
+// most two letters: a time (30AM), a size (10GB), a tag (B001). Codes mix more.
+func unitShaped(s string) bool {
+	runs, letters := 1, 0
+	for i := 0; i < len(s); i++ {
+		if isLetter(s[i]) {
+			letters++
+		}
+		if i > 0 && isLetter(s[i]) != isLetter(s[i-1]) {
+			runs++
+		}
+	}
+	return runs == 2 && letters <= 2
+}
+
+func isLetter(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' }
 
 // longestLetterRun returns the length of the longest run of letters in s. Random codes mix
 // letters and digits; promotion codes and product names spell words.

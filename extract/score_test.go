@@ -48,6 +48,8 @@ func TestEvidence(t *testing.T) {
 		{"duration", "Your code is 4821, valid for 1440 minutes", "1440", false},
 		{"numbered", "Your code 4821 for ticket #55512", "55512", false},
 		{"word-like", "Use promo code SAVE20 today", "SAVE20", false},
+		{"unit-shaped", "Your code: 10GB plan renewed at 10:30AM", "30AM", false},
+		{"amount", "Sikeres utalás: 125 000 forint, kód nélkül", "125000", false},
 	}
 	for _, tt := range tests {
 		res, _ := Extract(tt.content, Options{})
