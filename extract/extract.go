@@ -13,8 +13,8 @@ import (
 //
 // The error is ErrNotFound (or ErrAmbiguous, which matches ErrNotFound too) when there is
 // no answer; the Result then still holds the candidates that were weighed. Bad input gives
-// ErrEmpty, an error matching ErrTooLarge, or an *OptionError. Extract never panics, and
-// its time and memory grow linearly with the content.
+// ErrEmpty, an error matching ErrTooLarge, or an *OptionError. Extract never panics, its
+// time and memory grow linearly with the content, and it is safe for concurrent use.
 func Extract(content string, opts Options) (Result, error) {
 	opts, err := opts.check()
 	if err != nil {

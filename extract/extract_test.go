@@ -158,3 +158,22 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent runs Extract from many goroutines at once: the lexicon is built once and
+// shared, everything else is per call. Run under -race, as CI does.
+func TestConcurrent(t *testing.T) {
+	fs := loadFixtures(t)
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for i := g % 3; i < len(fs) && i < 60; i += 3 {
+				f := fs[i]
+				Extract(f.content, f.opts)
+			}
+			done <- true
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+}

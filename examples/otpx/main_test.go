@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/otpkit/otpkit/extract"
 )
 
 // update is accepted so that `go test ./... -update` works across the module; otpx has no
@@ -59,6 +61,13 @@ func TestUsage(t *testing.T) {
 		if _, _, code := otpx(t, "code 123456", args...); code != 2 {
 			t.Errorf("otpx %v exited %d, want 2", args, code)
 		}
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	big := strings.Repeat("a", extract.DefaultMaxBytes+1)
+	if _, stderr, code := otpx(t, big); code != 2 || !strings.Contains(stderr, "over the limit") {
+		t.Errorf("otpx on %d bytes = %d %q, want exit 2 and the limit", len(big), code, stderr)
 	}
 }
 

@@ -17,6 +17,7 @@ type Match struct {
 // safe for concurrent use.
 type Matcher struct {
 	phrases []Phrase
+	bounds  []bound    // per phrase: what its edges require of their neighbours
 	root    [256]int32 // the root's transitions, dense because every walk returns there
 	states  []state
 	edges   []edge // each state's transitions, sorted by byte, at states[i].edges
@@ -38,6 +39,17 @@ type edge struct {
 // classes joined.
 func Compile(phrases []Phrase) *Matcher {
 	m := &Matcher{phrases: merge(phrases)}
+	m.bounds = make([]bound, len(m.phrases))
+	for i, p := range m.phrases {
+		first, _ := utf8.DecodeRuneInString(p.Text)
+		last, _ := utf8.DecodeLastRuneInString(p.Text)
+		if !p.Prefix {
+			m.bounds[i].left = edgeOf(first)
+		}
+		if !p.Suffix {
+			m.bounds[i].right = edgeOf(last)
+		}
+	}
 	// Build the trie with maps, then flatten it.
 	trie := []map[byte]int32{{}}
 	outs := []int32{-1}
@@ -215,39 +227,58 @@ func Fold(s string) string {
 	return string(out)
 }
 
+// bound says what a phrase's edges require of the runes beside them.
+type bound struct{ left, right edgeKind }
+
+// edge is the kind of rune a phrase starts or ends with.
+type edgeKind uint8
+
+const (
+	free   edgeKind = iota // no requirement: a wildcard, punctuation, or an unspaced script
+	letter                 // the neighbour must not continue the word
+	digit                  // the neighbour must not continue the number or word
+)
+
+func edgeOf(r rune) edgeKind {
+	switch {
+	case unspaced(r):
+		return free
+	case unicode.IsLetter(r) || unicode.IsMark(r):
+		return letter
+	case unicode.IsDigit(r):
+		return digit
+	}
+	return free
+}
+
 // bounded reports whether the match of phrase p at text[start:end] stands as whole words, as
 // far as the phrase's wildcards and script require.
 func (m *Matcher) bounded(text string, start, end int, p int32) bool {
-	ph := &m.phrases[p]
-	if !ph.Prefix {
-		first, _ := utf8.DecodeRuneInString(ph.Text)
-		before, _ := utf8.DecodeLastRuneInString(text[:start])
-		if start > 0 && joins(first, before) {
+	b := m.bounds[p]
+	if b.left != free && start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if joins(b.left, r) {
 			return false
 		}
 	}
-	if !ph.Suffix {
-		last, _ := utf8.DecodeLastRuneInString(ph.Text)
-		after, _ := utf8.DecodeRuneInString(text[end:])
-		if end < len(text) && joins(last, after) {
+	if b.right != free && end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if joins(b.right, r) {
 			return false
 		}
 	}
 	return true
 }
 
-// joins reports whether neighbour, standing next to a phrase's edge rune, continues the
-// same word.
-func joins(edge, neighbour rune) bool {
-	switch {
-	case unspaced(edge):
-		return false
-	case unicode.IsLetter(edge) || unicode.IsMark(edge):
-		return unicode.IsLetter(neighbour) || unicode.IsMark(neighbour)
-	case unicode.IsDigit(edge):
-		return unicode.IsDigit(neighbour) || unicode.IsLetter(neighbour)
+// joins reports whether neighbour, beside an edge of the given kind, continues the word.
+func joins(e edgeKind, neighbour rune) bool {
+	if neighbour < utf8.RuneSelf {
+		c := byte(neighbour)
+		isLetter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		return isLetter || e == digit && '0' <= c && c <= '9'
 	}
-	return false
+	word := unicode.IsLetter(neighbour) || unicode.IsMark(neighbour)
+	return word || e == digit && unicode.IsDigit(neighbour)
 }
 
 // unspaced reports whether r belongs to a script written without spaces between words (or,
