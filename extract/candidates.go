@@ -201,30 +201,27 @@ func prefixStart(text string, dash int) int {
 }
 
 // letterCode returns the letter-and-digit code starting at atom i, if it is one: upper-case
-// letters and digits, both present, such as K7PX2Q, or two such parts joined by a dash
-// (Q7F-4KD).
+// letters and digits, both present, such as K7PX2Q, or two such parts of three to five
+// characters joined by a dash (Q7F-4KD).
 func letterCode(text string, as []atom, i int) *code {
 	a := as[i]
-	if a.lower {
+	if a.lower || a.len() > maxAlnum {
 		return nil
 	}
-	start, end := a.start, a.end
-	d, l := a.digits, a.letters
+	end, digits, letters := a.end, a.digits, a.letters
 	if i+1 < len(as) {
 		b := as[i+1]
-		if b.start == a.end+1 && text[a.end] == '-' && !b.lower && a.len() >= 3 && b.len() >= 3 && a.len() <= 5 && b.len() <= 5 {
-			end = b.end
-			d, l = d+b.digits, l+b.letters
+		if b.start == a.end+1 && text[a.end] == '-' && !b.lower && dashPart(a) && dashPart(b) {
+			end, digits, letters = b.end, digits+b.digits, letters+b.letters
 		}
 	}
-	if d == 0 || l == 0 || end-start < minCode+1 && end == a.end && a.len() < minCode || a.len() > maxAlnum {
+	if digits == 0 || letters == 0 || end-a.start < minCode {
 		return nil
 	}
-	if end == a.end && (a.len() < minCode || a.digits > maxCode) {
-		return nil
-	}
-	return &code{value: text[start:end], start: start, end: end, shape: alnum}
+	return &code{value: text[a.start:end], start: a.start, end: end, shape: alnum}
 }
+
+func dashPart(a atom) bool { return 3 <= a.len() && a.len() <= 5 }
 
 // insideURL reports whether c overlaps a URL; urls are sorted and do not overlap.
 func insideURL(c *code, urls [][2]int) bool {
