@@ -154,7 +154,7 @@ func scoreNumberKind(text string, c *code) {
 		c.add("phone", wPhoneSign, "+")
 	case prev == '#':
 		c.add("numbered", wHash, "#")
-	case prev == '*' || prev == '•' || prev == '·' || prev == '∙' || strings.HasSuffix(before, "XX") || strings.HasSuffix(before, "xx"):
+	case maskedBefore(before):
 		c.add("masked-number", wMasked, string(prev)+c.value)
 	}
 	if next == '%' || strings.HasPrefix(strings.TrimLeft(after, " "), "%") {
@@ -219,7 +219,7 @@ func scoreKeywords(m *message, c *code) bool {
 			c.add("duration", wDuration, word)
 		case k.Class&lexicon.Currency != 0 && tight(gap):
 			c.add("amount", wAmount, word)
-		case k.Class&lexicon.Code != 0 && !hasNumber(gap) && dist <= afterRunes:
+		case k.Class&lexicon.Code != 0 && !hasNumber(gap) && dist <= afterRunes && !endsSentence(gap+" "):
 			if !near {
 				c.add("keyword-after", wKeywordAfter, word)
 			}
@@ -260,10 +260,16 @@ func scoreKeywords(m *message, c *code) bool {
 }
 
 // bridged reports whether the code at start is handed over by a copula ("is", "es",
-// "lautet", "是") or a colon right before it: "… for the card ending in 3380: 907516".
+// "lautet", "是"), a colon or a dash right before it: "… for the card ending in 3380:
+// 907516", "… на картку *7712 — 394718".
 func bridged(m *message, start, from int) bool {
-	before := strings.TrimRight(m.text[from:start], " ")
-	if strings.HasSuffix(before, ":") {
+	before := m.text[from:start]
+	t := strings.TrimRight(before, " ")
+	if strings.HasSuffix(t, ":") {
+		return true
+	}
+	// A dash set apart by a space: "*7712 — 394718", not the "AB-" of "AB-123456".
+	if len(t) < len(before) && strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, " -") {
 		return true
 	}
 	k, ok := keywordBefore(m, start, from, lexicon.Is)
@@ -512,6 +518,18 @@ func isHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// maskedBefore reports whether text ends with the hidden digits of a card or account
+// number, right before its visible ones: "*7712", "XX1234", "**** 8841", "•••• 4242".
+func maskedBefore(text string) bool {
+	t := strings.TrimSuffix(text, " ")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '*', '•', '·', '∙', '●', 'X', 'x':
+		return len(t) == len(text) || strings.HasSuffix(t, string(r)+string(r))
+	}
+	return false
 }
 
 // masked reports a card or account number written with its first digits hidden: XX1234.

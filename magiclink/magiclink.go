@@ -262,7 +262,12 @@ func isImage(ext string) bool {
 // mixing letters and digits, as one-time links carry.
 func tokenLike(u *url.URL) string {
 	for _, kv := range strings.Split(u.RawQuery, "&") {
-		if _, val, ok := strings.Cut(kv, "="); ok && isToken(val, 16) {
+		key, val, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		// Long values anywhere; shorter ones under the names one-time links use.
+		if isToken(val, 16) || isToken(val, 8) && tokenKeys[strings.ToLower(key)] {
 			return val
 		}
 	}
@@ -278,6 +283,13 @@ func tokenLike(u *url.URL) string {
 		}
 	}
 	return ""
+}
+
+// tokenKeys are query names that carry a one-time secret.
+var tokenKeys = map[string]bool{
+	"t": true, "tk": true, "token": true, "code": true, "key": true, "k": true, "s": true,
+	"sig": true, "signature": true, "auth": true, "login": true, "magic": true, "otp": true,
+	"ticket": true, "nonce": true, "hash": true, "h": true, "c": true, "id": true,
 }
 
 func isToken(s string, min int) bool {
