@@ -20,25 +20,26 @@ const ambiguityMargin = 15
 // Weights of the evidence for and against a code. A keyword right by the code is the
 // strongest sign; the marks of other numbers (dates, amounts, phones) outweigh any keyword.
 const (
-	wSixDigits     = 12 // the most common length by far
-	wOtherLength   = 6  // 4, 5, 7 or 8 digits
-	wLetterCode    = 4  // letters and digits
-	wPrefix        = 10 // G-483920
-	wKeywordNear   = 45 // "verification code: 483920", within a few words
-	wKeywordLine   = 30 // on the same line, further away
-	wKeywordAfter  = 40 // "483920 is your code"
-	wKeywordIs     = 40 // "your code for the purchase of $45 is 739204"
-	wKeywordFar    = 15 // on the same line, but far or past another number
-	wLabelAbove    = 40 // the code stands alone under a line naming it
-	wLabelBelow    = 25 // the code stands alone above a line naming it
-	wAlone         = 10 // alone on its line
-	wAction        = 10 // "enter", "use" right before
-	wAuthNear      = 20 // sign-in words on its line ("to verify your phone")
-	wMessageCode   = 10 // the message speaks of a code somewhere
-	wMessageAuth   = 5  // the message speaks of signing in somewhere
-	wSetApart      = 25 // bold, large, letter-spaced or monospace, on its own
-	wInEmphasis    = 5  // inside a longer emphasized text
-	wRepeated      = 5  // written more than once
+	wSixDigits     = 12  // the most common length by far
+	wOtherLength   = 6   // 4, 5, 7 or 8 digits
+	wLetterCode    = 4   // letters and digits
+	wPrefix        = 0   // G-483920: says why the prefix is not typed; order numbers have prefixes too
+	wKeywordNear   = 45  // "verification code: 483920", within a few words
+	wKeywordLine   = 30  // on the same line, further away
+	wKeywordAfter  = 40  // "483920 is your code"
+	wKeywordIs     = 40  // "your code for the purchase of $45 is 739204"
+	wKeywordFar    = 15  // on the same line, but far or past another number
+	wLabelAbove    = 40  // the code stands alone under a line naming it
+	wLabelBelow    = 25  // the code stands alone above a line naming it
+	wAlone         = 10  // alone on its line
+	wAction        = 10  // "enter", "use" right before
+	wAuthNear      = 20  // sign-in words on its line ("to verify your phone")
+	wMessageCode   = 10  // the message speaks of a code somewhere
+	wMessageAuth   = 5   // the message speaks of signing in somewhere
+	wNoCodeWords   = -30 // the message never speaks of a code or of signing in
+	wSetApart      = 25  // bold, large, letter-spaced or monospace, on its own
+	wInEmphasis    = 5   // inside a longer emphasized text
+	wRepeated      = 5   // written more than once
 	wNotCodeWord   = -50
 	wDuration      = -60
 	wAmount        = -70
@@ -68,6 +69,9 @@ const (
 	labelHead  = 20 // what may precede a code word on the line below
 )
 
+// signInWords are the classes of words that speak of signing in or proving who one is.
+const signInWords = lexicon.Auth | lexicon.SignIn | lexicon.Verify
+
 // scoreCodes weighs every candidate code of m.
 func scoreCodes(m *message, codes []*code) {
 	var msgClasses lexicon.Class
@@ -81,8 +85,12 @@ func scoreCodes(m *message, codes []*code) {
 		if !near && msgClasses&lexicon.Code != 0 {
 			c.add("message-code", wMessageCode, "")
 		}
-		if msgClasses&lexicon.Auth != 0 {
+		switch {
+		case msgClasses&signInWords != 0:
 			c.add("message-auth", wMessageAuth, "")
+		case msgClasses&lexicon.Code == 0:
+			// Layout alone (a big bold number) is no evidence: order numbers look the same.
+			c.add("no-code-words", wNoCodeWords, "")
 		}
 		scoreEmphasis(m, c)
 	}
@@ -197,6 +205,9 @@ func scoreKeywords(m *message, c *code) bool {
 		case notCode:
 			// "your code for the card ending in 4417": the nearer words claim the number.
 			rule, w = "keyword-far", wKeywordFar
+		case qualified(m, kCode.End, c.start):
+			// "Codice ABI 05428", "Code APE 6201": an acronym says which other code it is.
+			rule, w = "keyword-far", wKeywordFar
 		case rule == "keyword-far" && bridged(m, c.start, ls) && !endsSentence(gap):
 			// "Tu clave dinámica para la compra … es 739204": the copula hands the code the
 			// keyword, past the other numbers of the sentence.
@@ -229,16 +240,30 @@ func scoreKeywords(m *message, c *code) bool {
 			near = true
 		}
 	}
-	// Sign-in words on the same line: "use 7741 to verify your phone".
+	// Sign-in words close by, in the same sentence: "use 7741 to verify your phone".
 	if !near {
-		for _, k := range m.keywords[searchKeywords(m.keywords, ls):] {
-			if k.Start >= le {
+		lo, hi := max(ls, c.start-4*afterRunes), min(le, c.end+4*afterRunes)
+		for _, k := range m.keywords[searchKeywords(m.keywords, lo):] {
+			if k.Start >= hi {
 				break
 			}
-			if k.End <= le && k.Class&lexicon.Auth != 0 {
-				c.add("sign-in-words", wAuthNear, text[k.Start:k.End])
-				break
+			if k.Class&signInWords == 0 {
+				continue
 			}
+			var between string
+			switch {
+			case k.End <= c.start:
+				between = text[k.End:c.start]
+			case k.Start >= c.end:
+				between = text[c.end:k.Start]
+			default:
+				continue
+			}
+			if hasNumber(between) || endsSentence(between) || utf8.RuneCountInString(between) > afterRunes {
+				continue
+			}
+			c.add("sign-in-words", wAuthNear, text[k.Start:k.End])
+			break
 		}
 	}
 	// Alone on its line: look at the lines around for a label.
@@ -274,6 +299,23 @@ func bridged(m *message, start, from int) bool {
 	}
 	k, ok := keywordBefore(m, start, from, lexicon.Is)
 	return ok && strings.Trim(m.text[k.End:start], " :") == ""
+}
+
+// qualified reports whether the words between a code word and a number are just an
+// upper-case acronym, which says which other code it is: "Codice ABI 05428", "Code APE:
+// 6201". A code word itself ("code OTP 482913") does not count.
+func qualified(m *message, from, to int) bool {
+	gap := m.text[from:to]
+	as := atoms(gap)
+	if len(as) != 1 || strings.Trim(gap, " :-") != gap[as[0].start:as[0].end] {
+		return false
+	}
+	a := as[0]
+	if a.digits > 0 || a.lower || a.letters < 2 || a.letters > 6 {
+		return false
+	}
+	k, ok := keywordAfter(m, from+a.start, from+a.end, lexicon.Code)
+	return !ok || k.Start != from+a.start
 }
 
 // tight reports whether gap, between a number and a word, is nothing or a space or a dash:

@@ -51,6 +51,9 @@ func TestEvidence(t *testing.T) {
 		{"duration", "Your code is 4821, valid for 1440 minutes", "1440", false},
 		{"numbered", "Your code 4821 for ticket #55512", "55512", false},
 		{"word-like", "Use promo code SAVE20 today", "SAVE20", false},
+		{"keyword-far", "Banca Civetta · Codice ABI 05428 · Albo n. 5742. Your statement is ready.", "05428", false},
+		{"no-code-words", `<h1 style="font-size:32px"><b>BO-104829</b></h1><p>Thanks for shopping with us!</p>`, "104829", false},
+		{"sign-in-words", "Enter 805136 on orbitly.com to finish signing in. Expires in 2 minutes.", "805136", true},
 		{"unit-shaped", "Your code: 10GB plan renewed at 10:30AM", "30AM", false},
 		{"amount", "Sikeres utalás: 125 000 forint, kód nélkül", "125000", false},
 	}

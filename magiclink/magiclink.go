@@ -133,17 +133,20 @@ func Classify(l Link) Verdict {
 		anchor = v.words("anchor", lexicon.Default(), text, wAnchorSignIn, wAnchorVerify, wAnchorReset, wAnchorNotLink)
 		pointer = anchor == 0 && onlyPointer(text)
 	}
-	// A button only matters when its label says what it does, and the surrounding words only
-	// when the label does not: "Track your order" under "sign in to see it" is no sign-in.
-	if l.Button && anchor > 0 {
-		v.add("button", wButton, "")
-	}
+	// The surrounding words only matter when the label says nothing of its own: "Track your
+	// order" under "sign in to see it" is no sign-in; "Continue" under "Finish signing in" is.
+	var context int
 	if l.Context != "" && anchor == 0 {
 		w := wContextWeak
 		if pointer {
 			w = wContext
 		}
-		v.words("context", lexicon.Default(), l.Context, w, w, 0, 0)
+		context = v.words("context", lexicon.Default(), l.Context, w, w, 0, 0)
+	}
+	// A button matters when its label, or the words around a label that only points, say
+	// what it does.
+	if l.Button && (anchor > 0 || pointer && context > 0) {
+		v.add("button", wButton, "")
 	}
 	return v
 }

@@ -31,6 +31,8 @@ func TestClassify(t *testing.T) {
 		{"redirect carrying a sign-in target", Link{URL: "https://e.mail.example/CL0/https:%2F%2Fapp.example%2Fconnexion%2Fapprouver%3Fjeton%3DAQEAAAABAAhL5tV0sGkXn2cY/1/0102abc", Text: "Oui, c'est moi", Button: true}, true},
 		{"redirect carrying an unsubscribe target", Link{URL: "https://r.mail.example/c?u=https%3A%2F%2Fapp.example%2Funsubscribe%3Fid%3D1a2b3c4d5e6f7a8b9c", Text: "click here"}, false},
 		{"short token under a token name", Link{URL: "https://mijn.example.nl/login?t=Qz8m4R2vLp", Text: "Klik op de link om in te loggen:"}, true},
+		{"continue under sign-in words", Link{URL: "https://ct.example.net/ls/click?upn=u001.AeuE2B4XwtABJcdgRzG7", Text: "Weiter", Button: true, Context: "Dein Anmeldelink ist da. Weiter"}, true},
+		{"login history guide", Link{URL: "https://bank.example.jp/guide/security/login_history.html", Text: "ログイン履歴の確認方法"}, false},
 		{"French path words", Link{URL: "https://compte.example.fr/connexion/lien?jeton=Qm9uam91cjEyMzQ1Njc4"}, true},
 	}
 	for _, tt := range tests {
