@@ -16,18 +16,13 @@ import (
 // ErrEmpty, an error matching ErrTooLarge, or an *OptionError. Extract never panics, its
 // time and memory grow linearly with the content, and it is safe for concurrent use.
 func Extract(content string, opts Options) (Result, error) {
-	opts, err := opts.check()
+	content, opts, err := prepare(content, opts)
 	if err != nil {
 		return Result{}, err
-	}
-	if len(content) > opts.MaxBytes {
-		return Result{}, &SizeError{Size: len(content), Limit: opts.MaxBytes}
 	}
 	if strings.TrimSpace(content) == "" {
 		return Result{}, ErrEmpty
 	}
-	content = strings.ToValidUTF8(content, "\uFFFD")
-
 	format := detect(content, opts)
 	m := read(content, format)
 	res := Result{Format: format}
@@ -68,15 +63,23 @@ func Extract(content string, opts Options) (Result, error) {
 // Text returns the normalized visible text Extract reads in content: what the rules and the
 // explanations' contexts refer to. It fails as Extract does on bad options or input.
 func Text(content string, opts Options) (string, error) {
-	opts, err := opts.check()
+	content, opts, err := prepare(content, opts)
 	if err != nil {
 		return "", err
 	}
-	if len(content) > opts.MaxBytes {
-		return "", &SizeError{Size: len(content), Limit: opts.MaxBytes}
-	}
-	content = strings.ToValidUTF8(content, "\uFFFD")
 	return read(content, detect(content, opts)).text, nil
+}
+
+// prepare checks the options and the size, and makes content valid UTF-8.
+func prepare(content string, opts Options) (string, Options, error) {
+	opts, err := opts.check()
+	if err != nil {
+		return "", opts, err
+	}
+	if len(content) > opts.MaxBytes {
+		return "", opts, &SizeError{Size: len(content), Limit: opts.MaxBytes}
+	}
+	return strings.ToValidUTF8(content, "\uFFFD"), opts, nil
 }
 
 // mergeCodes turns candidate codes into Candidates, one per value: a code written twice

@@ -177,3 +177,23 @@ func TestConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+func TestDetect(t *testing.T) {
+	for content, want := range map[string]Format{
+		`<a href="https://x.example/login">Sign in</a>`:   FormatHTML,
+		"<!DOCTYPE html><html><body>code 1</body></html>": FormatHTML,
+		"<p>Your code is 1234</p>":                        FormatHTML,
+		"Line one<br/>line two":                           FormatHTML,
+		"I <3 codes, a < b and b > c: 123456":             FormatText,
+		"Your code is <123456>":                           FormatText,
+		"Use 1234 at https://x.example/?a=<b>":            FormatHTML, // a tag is a tag
+		"Code 1234 <#> FA+9qCX9VSu":                       FormatText,
+	} {
+		if got := detect(content, Options{}); got != want {
+			t.Errorf("detect(%q) = %q, want %q", content, got, want)
+		}
+	}
+	if got := detect("<p>1234</p>", Options{Source: SMS}); got != FormatText {
+		t.Errorf("an SMS is never HTML, got %q", got)
+	}
+}

@@ -28,7 +28,7 @@ type link struct {
 
 // htmlMarkup finds the tags that only HTML has. A text message that merely mentions "<3" or
 // "a < b" is not HTML.
-var htmlMarkup = regexp.MustCompile(`(?i)<(?:!doctype\s+html|html|head|body|div|p|br|table|td|tr|span|a\s|img|font|b|strong|center|h[1-6])[\s/>]`)
+var htmlMarkup = regexp.MustCompile(`(?i)<(?:!doctype\s+html|html|head|body|div|p|br|table|td|tr|span|a|img|font|b|strong|center|h[1-6])[\s/>]`)
 
 // detect returns the format content is written in.
 func detect(content string, opts Options) Format {
