@@ -123,6 +123,10 @@ func findCodes(text string, urls [][2]int) []*code {
 			if len(gap) != 1 || !strings.Contains(clusterSeps, gap) {
 				break
 			}
+			// Table cells join only one digit per cell: "219384<tab>884120" are two numbers.
+			if gap == "\t" && (as[j-1].digits > 1 || as[j].digits > 1) {
+				break
+			}
 			cl.atoms = append(cl.atoms, as[j])
 			cl.seps += gap
 		}
@@ -202,7 +206,7 @@ func prefixStart(text string, dash int) int {
 
 // letterCode returns the letter-and-digit code starting at atom i, if it is one: upper-case
 // letters and digits, both present, such as K7PX2Q, or two such parts of three to five
-// characters joined by a dash (Q7F-4KD).
+// characters joined by a dash (Q7F-4KD, typed Q7F4KD).
 func letterCode(text string, as []atom, i int) *code {
 	a := as[i]
 	if a.lower || a.len() > maxAlnum {
@@ -218,7 +222,10 @@ func letterCode(text string, as []atom, i int) *code {
 	if digits == 0 || letters == 0 || end-a.start < minCode {
 		return nil
 	}
-	return &code{value: text[a.start:end], start: a.start, end: end, shape: alnum}
+	// The dash of Q7F-4KD separates groups for the eye, like the space of 482 913: it is
+	// not typed.
+	value := strings.ReplaceAll(text[a.start:end], "-", "")
+	return &code{value: value, start: a.start, end: end, shape: alnum}
 }
 
 func dashPart(a atom) bool { return 3 <= a.len() && a.len() <= 5 }

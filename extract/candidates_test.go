@@ -15,11 +15,11 @@ func TestFindCodes(t *testing.T) {
 		{"Code 482 913 or 482-913", []string{"482913", "482913"}},
 		{"12 34 56", []string{"123456"}},
 		{"1234 5678", []string{"12345678"}},
-		{"4\t8\t2\t9\t1\t3", []string{"482913"}},      // one digit per cell
-		{"G-483920 is your code", []string{"483920"}}, // prefix dropped
-		{"Code K7PX2Q and Q7F-4KD", []string{"K7PX2Q", "Q7F-4KD"}},
-		{"call 0800 123 456", []string{"0800"}},      // unequal groups: no join
-		{"on 2026-11-22 at 14:05", []string{"2026"}}, // scored as a date later
+		{"4\t8\t2\t9\t1\t3", []string{"482913"}},                  // one digit per cell
+		{"G-483920 is your code", []string{"483920"}},             // prefix dropped
+		{"Code K7PX2Q and Q7F-4KD", []string{"K7PX2Q", "Q7F4KD"}}, // the dash is not typed
+		{"call 0800 123 456", []string{"0800"}},                   // unequal groups: no join
+		{"on 2026-11-22 at 14:05", []string{"2026"}},              // scored as a date later
 		{"123", nil},       // too short
 		{"123456789", nil}, // too long
 		{"https://x.example/v/483920 mail a483920@x.example", nil}, // in a URL, in an address

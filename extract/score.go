@@ -30,6 +30,7 @@ const (
 	wKeywordIs     = 40  // "your code for the purchase of $45 is 739204"
 	wKeywordFar    = 15  // on the same line, but far or past another number
 	wLabelAbove    = 40  // the code stands alone under a line naming it
+	wLabelAboveFar = 30  // … under a line that names it further from its end
 	wLabelBelow    = 25  // the code stands alone above a line naming it
 	wAlone         = 10  // alone on its line
 	wAction        = 10  // "enter", "use" right before
@@ -37,6 +38,7 @@ const (
 	wMessageCode   = 10  // the message speaks of a code somewhere
 	wMessageAuth   = 5   // the message speaks of signing in somewhere
 	wNoCodeWords   = -30 // the message never speaks of a code or of signing in
+	wOtherPurpose  = -35 // it speaks of meetings, gift cards or doors, never of signing in
 	wSetApart      = 25  // bold, large, letter-spaced or monospace, on its own
 	wInEmphasis    = 5   // inside a longer emphasized text
 	wRepeated      = 5   // written more than once
@@ -81,8 +83,8 @@ func scoreCodes(m *message, codes []*code) {
 	for _, c := range codes {
 		scoreShape(m.text, c)
 		scoreNumberKind(m.text, c)
-		near := scoreKeywords(m, c)
-		if !near && msgClasses&lexicon.Code != 0 {
+		named := scoreKeywords(m, c)
+		if !named && msgClasses&lexicon.Code != 0 {
 			c.add("message-code", wMessageCode, "")
 		}
 		switch {
@@ -91,6 +93,10 @@ func scoreCodes(m *message, codes []*code) {
 		case msgClasses&lexicon.Code == 0:
 			// Layout alone (a big bold number) is no evidence: order numbers look the same.
 			c.add("no-code-words", wNoCodeWords, "")
+		case msgClasses&lexicon.Other != 0:
+			// "Passcode 719204" in a meeting invitation, "PIN 8812" on a gift card: codes,
+			// but for something else than proving who one is.
+			c.add("other-purpose", wOtherPurpose, "")
 		}
 		scoreEmphasis(m, c)
 	}
@@ -171,12 +177,18 @@ func scoreNumberKind(text string, c *code) {
 }
 
 // scoreKeywords weighs the words around a code: keywords that name it or other numbers, on
-// its line and, when it stands alone, on the lines around. It reports whether a code
-// keyword stood near.
-func scoreKeywords(m *message, c *code) bool {
+// its line and, when it stands alone, on the lines around. Of the words naming a code, only
+// the strongest reading counts. It reports whether any word named the code.
+func scoreKeywords(m *message, c *code) (named bool) {
 	text := m.text
 	ls, le := lineAt(text, c.start)
-	near := false
+	var best Reason // the strongest reading of a word naming the code
+	consider := func(rule string, weight int, word string) {
+		named = true
+		if weight > best.Weight {
+			best = Reason{Rule: rule, Weight: weight, Detail: word}
+		}
+	}
 
 	// The words before it on its line: the nearest naming a code, and the nearest marking
 	// other numbers ("order number 4021587", "EUR 1999") when that one stands nearer.
@@ -188,17 +200,15 @@ func scoreKeywords(m *message, c *code) bool {
 	notCode := false
 	if k, ok := keywordBefore(m, c.start, from, lexicon.NotCode|lexicon.Currency); ok {
 		gap := text[k.End:c.start]
-		dist := utf8.RuneCountInString(gap)
 		switch {
 		case k.Class&lexicon.Currency != 0 && tight(gap):
 			c.add("amount", wAmount, text[k.Start:k.End])
-		case k.Class&lexicon.NotCode != 0 && dist <= nearRunes && !hasNumber(gap):
+		case k.Class&lexicon.NotCode != 0 && utf8.RuneCountInString(gap) <= nearRunes && !hasNumber(gap):
 			notCode = true
 			c.add("not-code-word", wNotCodeWord, text[k.Start:k.End])
 		}
 	}
 	if hasCode {
-		near = true
 		gap := text[kCode.End:c.start]
 		rule, w := keywordReason(gap)
 		switch {
@@ -208,80 +218,82 @@ func scoreKeywords(m *message, c *code) bool {
 		case qualified(m, kCode.End, c.start):
 			// "Codice ABI 05428", "Code APE 6201": an acronym says which other code it is.
 			rule, w = "keyword-far", wKeywordFar
-		case rule == "keyword-far" && bridged(m, c.start, ls) && !endsSentence(gap):
-			// "Tu clave dinámica para la compra … es 739204": the copula hands the code the
-			// keyword, past the other numbers of the sentence.
+		case w < wKeywordIs && bridged(m, c.start, ls) && !endsSentence(gap):
+			// "Tu clave dinámica para la compra … es 739204", "Ihr Code für das Online-Banking
+			// lautet 6619": the copula hands the code the keyword, past the other numbers and
+			// words of the sentence.
 			rule, w = "keyword-is", wKeywordIs
 		}
-		c.add(rule, w, text[kCode.Start:kCode.End])
+		consider(rule, w, text[kCode.Start:kCode.End])
+	}
+	// A word naming a code after it: "483920 is your code". Not past another number, the end
+	// of a sentence or a colon: "Kd.-Nr. 40918273: Ihr Code …" labels what follows.
+	if k, ok := keywordAfter(m, c.end, le, lexicon.Code); ok {
+		gap := text[c.end:k.Start]
+		if !hasNumber(gap) && utf8.RuneCountInString(gap) <= afterRunes && !endsSentence(gap+" ") && !strings.Contains(gap, ":") {
+			consider("keyword-after", wKeywordAfter, text[k.Start:k.End])
+		} else {
+			consider("keyword-far", wKeywordFar, text[k.Start:k.End])
+		}
 	}
 	// Asked to type it: "Enter 4821", "use 7741".
 	if k, ok := keywordBefore(m, c.start, ls, lexicon.Action); ok && utf8.RuneCountInString(text[k.End:c.start]) <= 16 &&
 		!hasNumber(text[k.End:c.start]) {
 		c.add("asked-to-type", wAction, text[k.Start:k.End])
 	}
-	// The nearest keyword after it.
-	if k, ok := keywordAfter(m, c.end, le, lexicon.Code|lexicon.Duration|lexicon.Currency|lexicon.NotCode); ok {
-		gap := text[c.end:k.Start]
-		dist := utf8.RuneCountInString(gap)
-		word := text[k.Start:k.End]
-		switch {
-		case k.Class&lexicon.Duration != 0 && tight(gap):
-			c.add("duration", wDuration, word)
-		case k.Class&lexicon.Currency != 0 && tight(gap):
-			c.add("amount", wAmount, word)
-		case k.Class&lexicon.Code != 0 && !hasNumber(gap) && dist <= afterRunes && !endsSentence(gap+" "):
-			if !near {
-				c.add("keyword-after", wKeywordAfter, word)
-			}
-			near = true
-		case k.Class&lexicon.Code != 0 && !near:
-			c.add("keyword-far", wKeywordFar, word)
-			near = true
+	// Right after it: a duration or a currency ("10 minutes", "1999 EUR").
+	if k, ok := keywordAfter(m, c.end, le, lexicon.Duration|lexicon.Currency); ok && tight(text[c.end:k.Start]) {
+		if k.Class&lexicon.Duration != 0 {
+			c.add("duration", wDuration, text[k.Start:k.End])
+		} else {
+			c.add("amount", wAmount, text[k.Start:k.End])
 		}
 	}
-	// Sign-in words close by, in the same sentence: "use 7741 to verify your phone".
-	if !near {
-		lo, hi := max(ls, c.start-4*afterRunes), min(le, c.end+4*afterRunes)
-		for _, k := range m.keywords[searchKeywords(m.keywords, lo):] {
-			if k.Start >= hi {
-				break
-			}
-			if k.Class&signInWords == 0 {
-				continue
-			}
-			var between string
-			switch {
-			case k.End <= c.start:
-				between = text[k.End:c.start]
-			case k.Start >= c.end:
-				between = text[c.end:k.Start]
-			default:
-				continue
-			}
-			if hasNumber(between) || endsSentence(between) || utf8.RuneCountInString(between) > afterRunes {
-				continue
-			}
-			c.add("sign-in-words", wAuthNear, text[k.Start:k.End])
-			break
-		}
-	}
-	// Alone on its line: look at the lines around for a label.
+	// Alone on its line: the lines around may label it.
 	rest := len(strings.TrimSpace(text[ls:c.start])) + len(strings.TrimSpace(text[c.end:le]))
 	if rest <= labelBytes {
 		c.add("alone-on-line", wAlone, "")
-		if !near {
-			if w, ok := labelAround(m, ls, le); ok {
-				near = true
-				if w.above {
-					c.add("keyword-above", wLabelAbove, w.word)
-				} else {
-					c.add("keyword-below", wLabelBelow, w.word)
-				}
-			}
+		if l, ok := labelAround(m, ls, le); ok {
+			consider(l.rule, l.weight, l.word)
 		}
 	}
-	return near
+	if best.Rule != "" {
+		c.add(best.Rule, best.Weight, best.Detail)
+	}
+	// Sign-in words close by, in the same sentence, when no word names it well: "use 7741 to
+	// verify your phone".
+	if best.Weight <= wKeywordFar {
+		scoreSignInWords(m, c, ls, le)
+	}
+	return named
+}
+
+// scoreSignInWords rewards sign-in words standing close to a code, in its sentence.
+func scoreSignInWords(m *message, c *code, ls, le int) {
+	text := m.text
+	lo, hi := max(ls, c.start-4*afterRunes), min(le, c.end+4*afterRunes)
+	for _, k := range m.keywords[searchKeywords(m.keywords, lo):] {
+		if k.Start >= hi {
+			break
+		}
+		if k.Class&signInWords == 0 {
+			continue
+		}
+		var between string
+		switch {
+		case k.End <= c.start:
+			between = text[k.End:c.start]
+		case k.Start >= c.end:
+			between = text[c.end:k.Start]
+		default:
+			continue
+		}
+		if hasNumber(between) || endsSentence(between) || utf8.RuneCountInString(between) > afterRunes {
+			continue
+		}
+		c.add("sign-in-words", wAuthNear, text[k.Start:k.End])
+		return
+	}
 }
 
 // bridged reports whether the code at start is handed over by a copula ("is", "es",
@@ -324,9 +336,11 @@ func tight(gap string) bool {
 	return strings.Trim(gap, " -") == "" && len(gap) <= 2
 }
 
+// label is a word naming a code on a line around it, with the weight of that reading.
 type label struct {
-	word  string
-	above bool
+	rule   string
+	weight int
+	word   string
 }
 
 // labelAround finds a code keyword on the two lines above, or the line below, a line.
@@ -338,9 +352,13 @@ func labelAround(m *message, ls, le int) (label, bool) {
 			break
 		}
 		// A label ends its line, or nearly: "Your verification code:", "Use this code to
-		// sign in:".
-		if k, ok := keywordBefore(m, pe, ps, lexicon.Code); ok && !hasNumber(m.text[k.End:pe]) && pe-k.End <= labelTail {
-			return label{m.text[k.Start:k.End], true}, true
+		// sign in:". Further from the end it still speaks of the code below, less surely:
+		// "Use the code below to open the app. It is valid for 5 minutes."
+		if k, ok := keywordBefore(m, pe, ps, lexicon.Code); ok && !hasNumber(m.text[k.End:pe]) {
+			if pe-k.End <= labelTail {
+				return label{"keyword-above", wLabelAbove, m.text[k.Start:k.End]}, true
+			}
+			return label{"keyword-above-far", wLabelAboveFar, m.text[k.Start:k.End]}, true
 		}
 		if strings.TrimSpace(m.text[ps:pe]) != "" {
 			break // only the nearest non-empty line labels
@@ -352,7 +370,7 @@ func labelAround(m *message, ls, le int) (label, bool) {
 		ns, ne := lineAt(m.text, e+1)
 		// A label below opens its line: "is your sign-in code".
 		if k, ok := keywordAfter(m, ns, ne, lexicon.Code); ok && !hasNumber(m.text[ns:k.Start]) && k.Start-ns <= labelHead {
-			return label{m.text[k.Start:k.End], false}, true
+			return label{"keyword-below", wLabelBelow, m.text[k.Start:k.End]}, true
 		}
 		if strings.TrimSpace(m.text[ns:ne]) != "" {
 			break
@@ -405,34 +423,53 @@ func searchKeywords(ks []lexicon.Match, off int) int {
 	return lo
 }
 
-// scoreEmphasis rewards a code set apart the way emails display codes.
+// scoreEmphasis rewards a code set apart the way emails display codes. A code written one
+// group (or one digit) per box is set apart when each of its groups is.
 func scoreEmphasis(m *message, c *code) {
+	if c.shape == grouped {
+		var style htmltext.Style
+		for _, a := range c.cluster.atoms {
+			w, st := emphasisOf(m, a.start, a.end)
+			if w != wSetApart {
+				return
+			}
+			style |= st
+		}
+		c.add("set-apart", wSetApart, style.String())
+		return
+	}
+	if w, style := emphasisOf(m, c.start, c.end); w > 0 {
+		rule := "emphasized"
+		if w == wSetApart {
+			rule = "set-apart"
+		}
+		c.add(rule, w, style.String())
+	}
+}
+
+// emphasisOf returns how emphasized text[start:end] is: set apart when an emphasized span
+// holds little else, emphasized when it sits in a longer one.
+func emphasisOf(m *message, start, end int) (int, htmltext.Style) {
 	best := 0
 	var style htmltext.Style
-	// Spans are sorted by start; those holding the code start at or before it, and nest only
+	// Spans are sorted by start; those holding the text start at or before it, and nest only
 	// so deep.
-	i := sort.Search(len(m.emphasis), func(i int) bool { return m.emphasis[i].Start > c.start })
+	i := sort.Search(len(m.emphasis), func(i int) bool { return m.emphasis[i].Start > start })
 	for n := 0; i > 0 && n < 16; n++ {
 		i--
 		sp := m.emphasis[i]
-		if sp.End < c.end {
+		if sp.End < end {
 			continue
 		}
 		w := wInEmphasis
-		if sp.End-sp.Start <= c.end-c.start+6 {
+		if sp.End-sp.Start <= end-start+6 {
 			w = wSetApart
 		}
 		if w > best {
 			best, style = w, sp.Style
 		}
 	}
-	if best > 0 {
-		rule := "emphasized"
-		if best == wSetApart {
-			rule = "set-apart"
-		}
-		c.add(rule, best, style.String())
-	}
+	return best, style
 }
 
 // keywordReason grades a code keyword standing gap before a code: right by it, on its line,
@@ -464,7 +501,10 @@ func endsSentence(s string) bool {
 		if k := strings.LastIndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
 			word = word[k+1:]
 		}
-		if utf8.RuneCountInString(word) != 1 {
+		// "dn. 12.03.2025", "f. d. Online-Banking": what follows an abbreviation does not
+		// start a sentence.
+		after, _ := utf8.DecodeRuneInString(s[i+2:])
+		if utf8.RuneCountInString(word) != 1 && !unicode.IsLower(after) && !unicode.IsDigit(after) {
 			return true
 		}
 		next := strings.Index(s[i+2:], ". ")

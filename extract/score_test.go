@@ -23,7 +23,7 @@ func TestEvidence(t *testing.T) {
 		{"keyword-is", "Su clave dinámica para la compra de $45.990 con tarjeta terminada en 4417 es 739204", "739204", true},
 		{"keyword-is", "Code to approve a purchase of 1,249.90 at ZIVO with the card ending 3380: 907516", "907516", true},
 		{"keyword-below", "Tidewell\n\n640271\n\nis your sign-in code.", "640271", true},
-		{"keyword-line", "Koden din for å logge inn på Fjordkassa er 493028. Den utløper om 10 minutter.", "493028", true},
+		{"keyword-is", "Koden din for å logge inn på Fjordkassa er 493028. Den utløper om 10 minutter.", "493028", true}, // "Den" is no duration
 		{"keyword-is", "Код для підтвердження переказу 1 500,00 грн на картку *7712 — 394718.", "394718", true},
 		{"keyword-far", "ES** **** **** 8841. Clave de confirmación: 846302.", "8841", false},
 		{"masked-number", "Transfer to ES** **** **** 8841. Code: 846302.", "8841", false},

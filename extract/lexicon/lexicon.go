@@ -34,6 +34,7 @@ const (
 	Here                       // [here]: a link text that only points ("click here")
 	Currency                   // [currency]: marks an amount of money ("EUR", "€")
 	Is                         // [is]: joins a named code to its value ("… code is 123456")
+	Other                      // [other]: numbers for another purpose ("meeting ID", "gift card")
 )
 
 var sections = []struct {
@@ -42,7 +43,7 @@ var sections = []struct {
 }{
 	{"code", Code}, {"action", Action}, {"not-code", NotCode}, {"duration", Duration},
 	{"auth", Auth}, {"sign-in", SignIn}, {"verify", Verify}, {"reset", Reset},
-	{"not-link", NotLink}, {"here", Here}, {"currency", Currency}, {"is", Is},
+	{"not-link", NotLink}, {"here", Here}, {"currency", Currency}, {"is", Is}, {"other", Other},
 }
 
 // String returns the section names of c joined by "|", for example "code|auth".
