@@ -18,7 +18,7 @@ type Candidate struct {
 	Type    Type     `json:"otp_type"`
 	Value   string   `json:"value"` // the code as typed, or the link as written
 	Score   int      `json:"score"`
-	Reasons []Reason `json:"reasons"`
+	Reasons []Reason `json:"reasons,omitempty"`
 	// Context is the line the candidate stands on, shortened around it.
 	Context string `json:"context,omitempty"`
 }
