@@ -39,6 +39,9 @@ func pathological() map[string]string {
 		"binary":                   rep("\x00\xff\xfe\x80<a"),
 		"emphasis everywhere":      rep("<b>code 1</b>"),
 		"one huge line, no spaces": rep("ab1234cd@"),
+		"year-like lines":          rep("2020\n") + "Copyright",
+		"short urls":               rep("http://a.bc|"),
+		"long multi-byte line":     rep("пароль"),
 	}
 }
 

@@ -9,7 +9,7 @@
 //	case errors.Is(err, extract.ErrNotFound):
 //		// nothing to type or open (ErrAmbiguous, a kind of ErrNotFound, when two codes tie)
 //	case err != nil:
-//		// bad input or options: *InputError, *OptionError
+//		// bad input or options: ErrEmpty, ErrTooLarge (a *SizeError), *OptionError
 //	case res.Type == extract.TOTP:
 //		fmt.Println(res.Code)
 //	case res.Type == extract.MagicLink:

@@ -67,6 +67,9 @@ func Text(content string, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if strings.TrimSpace(content) == "" {
+		return "", ErrEmpty
+	}
 	return read(content, detect(content, opts)).text, nil
 }
 
@@ -130,11 +133,20 @@ func sortCandidates(cs []Candidate) {
 // context returns the line around text[start:end], shortened to about 80 characters
 // around it.
 func context(text string, start, end int) string {
+	const side = 40
 	ls, le := lineAt(text, start)
 	if end > le {
 		end = le
 	}
-	const side = 40
+	// A long anchor text is cut too: a context shows where, not everything.
+	for n, e := 0, start; e < end; n++ {
+		if n == 2*side {
+			end = e
+			break
+		}
+		_, size := utf8.DecodeRuneInString(text[e:end])
+		e += size
+	}
 	from, to := start, end
 	for n := 0; from > ls && n < side; n++ {
 		_, size := utf8.DecodeLastRuneInString(text[ls:from])

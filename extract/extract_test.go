@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestExtractCodes(t *testing.T) {
@@ -88,6 +89,13 @@ func TestExtractAmbiguous(t *testing.T) {
 
 func TestExtractBadInput(t *testing.T) {
 	var optErr *OptionError
+	if _, err := Text("  ", Options{}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("Text(blank): err = %v, want ErrEmpty", err)
+	}
+	// "auto" is the flag's spelling of FormatAuto: HTML is still read as HTML.
+	if res, _ := Extract("<p>Your code:</p><p><b>482913</b></p>", Options{Format: "auto"}); res.Format != FormatHTML {
+		t.Errorf("Format auto read as %q", res.Format)
+	}
 	for _, opts := range []Options{{Type: "sms"}, {Source: "fax"}, {Format: "pdf"}, {Format: FormatEmail}, {MaxBytes: -1}} {
 		if _, err := Extract("code 123456", opts); !errors.As(err, &optErr) {
 			t.Errorf("Extract with %+v: err = %v, want *OptionError", opts, err)
@@ -104,13 +112,23 @@ func TestExtractBadInput(t *testing.T) {
 		t.Errorf("Extract(too large): err = %v, want a *SizeError matching ErrTooLarge", err)
 	}
 	// Invalid UTF-8 and binary: a clean outcome, and valid UTF-8 in everything returned.
-	res, err := Extract("code \xff\xfe 483920 \x00\x01", Options{})
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		t.Errorf("Extract(binary): err = %v", err)
-	}
-	b, _ := json.Marshal(res)
-	if !json.Valid(b) || strings.Contains(string(b), "\xff") {
-		t.Errorf("Extract(binary) gave invalid output %q", b)
+	for _, content := range []string{"code \xff\xfe 483920 \x00\x01", "<b>code</b> \xc3 <a href=\"https://x.example/login?t=\xff\">Sign in</a> 4839\xe2\x82", strings.Repeat("пароль ", 600) + "\xd0"} {
+		res, err := Extract(content, Options{})
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			t.Errorf("Extract(binary): err = %v", err)
+		}
+		strs := []string{res.Code, res.Link}
+		for _, c := range res.Candidates {
+			strs = append(strs, c.Value, c.Context)
+			for _, r := range c.Reasons {
+				strs = append(strs, r.Detail)
+			}
+		}
+		for _, s := range strs {
+			if !utf8.ValidString(s) {
+				t.Errorf("Extract(%.20q) returned invalid UTF-8 %q", content, s)
+			}
+		}
 	}
 }
 
@@ -134,8 +152,9 @@ func TestResultJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := json.Marshal(Result{Type: res.Type, Code: res.Code})
-	if string(b) != `{"otp_type":"totp","code":"483920"}` {
+	res.Candidates = nil
+	b, _ := json.Marshal(res)
+	if string(b) != `{"otp_type":"totp","code":"483920","format":"text"}` {
 		t.Errorf("JSON = %s, want the API's names", b)
 	}
 	for _, c := range res.Candidates {

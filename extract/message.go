@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/otpkit/otpkit/extract/lexicon"
 	"github.com/otpkit/otpkit/htmltext"
@@ -12,7 +13,6 @@ import (
 
 // message is a message read into the form the rules work on.
 type message struct {
-	format   Format
 	text     string          // normalized visible text, one line per block
 	emphasis []htmltext.Span // offsets in text
 	links    []link
@@ -50,7 +50,7 @@ func detect(content string, opts Options) Format {
 
 // read turns content into a message.
 func read(content string, format Format) *message {
-	m := &message{format: format}
+	m := &message{}
 	if format == FormatHTML {
 		doc := htmltext.ParseString(content)
 		text, moved := normalize(doc.Text)
@@ -65,7 +65,7 @@ func read(content string, format Format) *message {
 			m.emphasis = append(m.emphasis, htmltext.Span{Start: at(sp.Start), End: at(sp.End), Style: sp.Style})
 		}
 		for _, l := range doc.Links {
-			if !magiclink.HTTP(l.Href) {
+			if !magiclink.IsHTTP(l.Href) {
 				continue
 			}
 			start, end := at(l.Start), at(l.End)
@@ -96,11 +96,17 @@ const maxLineSpan = 2048
 // lineAt returns the bounds of the line holding offset i.
 func lineAt(text string, i int) (start, end int) {
 	lo := max(0, i-maxLineSpan)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++ // a window never starts inside a character
+	}
 	start = lo
 	if k := strings.LastIndexByte(text[lo:i], '\n'); k >= 0 {
 		start = lo + k + 1
 	}
 	hi := min(len(text), i+maxLineSpan)
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
 	end = hi
 	if k := strings.IndexByte(text[i:hi], '\n'); k >= 0 {
 		end = i + k

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/otpkit/otpkit/htmltext"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,7 +35,7 @@ func normalize(s string) (string, []int) {
 				continue // the "\n" of "\r\n" writes the line break
 			}
 			r = '\n'
-		case invisible(r):
+		case htmltext.Invisible(r): // one list for text and HTML alike
 			continue
 		}
 		r = fold(r)
@@ -130,14 +132,4 @@ func digitValue(r rune) rune {
 		}
 	}
 	return 0
-}
-
-// invisible reports characters that render as nothing: zero-width spaces and joiners, the
-// byte-order mark, soft hyphens, and the grapheme joiner mail tools pad preheaders with.
-func invisible(r rune) bool {
-	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u034f', '\u180e', '\u200e', '\u200f':
-		return true
-	}
-	return false
 }

@@ -12,7 +12,8 @@ const (
 	MagicLink Type = "magic_link" // a sign-in or verification link to open
 )
 
-// Source says where a message came from. It is a hint: an SMS is never HTML.
+// Source says where a message came from. It is a hint: an SMS is never read as HTML; the
+// other sources change nothing yet.
 type Source string
 
 // The sources the TOTP API names.
@@ -79,13 +80,14 @@ func ParseFormat(s string) (Format, error) {
 
 // check validates o and fills in defaults.
 func (o Options) check() (Options, error) {
-	if _, err := ParseType(string(o.Type)); err != nil {
+	var err error
+	if o.Type, err = ParseType(string(o.Type)); err != nil {
 		return o, err
 	}
-	if _, err := ParseSource(string(o.Source)); err != nil {
+	if o.Source, err = ParseSource(string(o.Source)); err != nil {
 		return o, err
 	}
-	if _, err := ParseFormat(string(o.Format)); err != nil {
+	if o.Format, err = ParseFormat(string(o.Format)); err != nil { // "auto" becomes FormatAuto
 		return o, err
 	}
 	if o.Format == FormatEmail {

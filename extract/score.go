@@ -84,6 +84,7 @@ func scoreCodes(m *message, codes []*code) {
 		scoreShape(m.text, c)
 		scoreNumberKind(m.text, c)
 		named := scoreKeywords(m, c)
+		scoreYear(m, c)
 		if !named && msgClasses&lexicon.Code != 0 {
 			c.add("message-code", wMessageCode, "")
 		}
@@ -154,14 +155,6 @@ func scoreNumberKind(text string, c *code) {
 		default:
 			c.add("next-to-numbers", wNextToNumbers, clusterText(text, cl))
 		}
-	} else if c.shape == digits && len(c.value) == 4 {
-		if isYear(c.value) {
-			if strings.HasSuffix(strings.TrimRight(before, " "), "©") || strings.HasSuffix(strings.ToLower(strings.TrimRight(before, " ")), "(c)") {
-				c.add("copyright", wCopyright, "©")
-			} else {
-				c.add("year", wYear, c.value)
-			}
-		}
 	}
 	switch {
 	case prev == '+':
@@ -174,6 +167,35 @@ func scoreNumberKind(text string, c *code) {
 	if next == '%' || strings.HasPrefix(strings.TrimLeft(after, " "), "%") {
 		c.add("percent", wPercent, "%")
 	}
+}
+
+// scoreYear marks a four-digit number that reads as a year, unless a word names it a code
+// right beside it ("Your verification code is 2024", "2024 is your code").
+func scoreYear(m *message, c *code) {
+	if c.shape != digits || len(c.value) != 4 || !isYear(c.value) || len(c.cluster.atoms) > 1 {
+		return
+	}
+	text := m.text
+	// Only the few bytes before the number matter: looking further would make the work per
+	// candidate grow with the message.
+	before := strings.TrimRight(text[max(0, c.start-8):c.start], " ")
+	switch {
+	case strings.HasSuffix(before, "©") || len(before) >= 3 && strings.EqualFold(before[len(before)-3:], "(c)"):
+		c.add("copyright", wCopyright, "©")
+	case !namedBeside(m, c):
+		c.add("year", wYear, c.value)
+	}
+}
+
+// namedBeside reports whether a code word, or a copula after one, stands right before the
+// code, or a code word a few words after it.
+func namedBeside(m *message, c *code) bool {
+	if k, ok := keywordBefore(m, c.start, max(0, c.start-4), lexicon.Code|lexicon.Is); ok &&
+		strings.Trim(m.text[k.End:c.start], " :") == "" {
+		return true
+	}
+	k, ok := keywordAfter(m, c.end, min(len(m.text), c.end+16), lexicon.Code)
+	return ok && !hasNumber(m.text[c.end:k.Start])
 }
 
 // scoreKeywords weighs the words around a code: keywords that name it or other numbers, on
@@ -271,7 +293,8 @@ func scoreKeywords(m *message, c *code) (named bool) {
 // scoreSignInWords rewards sign-in words standing close to a code, in its sentence.
 func scoreSignInWords(m *message, c *code, ls, le int) {
 	text := m.text
-	lo, hi := max(ls, c.start-4*afterRunes), min(le, c.end+4*afterRunes)
+	const window = 4 * afterRunes // bytes: enough for afterRunes characters in any script
+	lo, hi := max(ls, c.start-window), min(le, c.end+window)
 	for _, k := range m.keywords[searchKeywords(m.keywords, lo):] {
 		if k.Start >= hi {
 			break
@@ -305,8 +328,9 @@ func bridged(m *message, start, from int) bool {
 	if strings.HasSuffix(t, ":") {
 		return true
 	}
-	// A dash set apart by a space: "*7712 — 394718", not the "AB-" of "AB-123456".
-	if len(t) < len(before) && strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, " -") {
+	// A dash set apart by a space: "*7712 — 394718", "… 3380 - 907516", not the "AB-" of
+	// "AB-123456" (normalize turned en dashes into hyphens).
+	if len(t) < len(before) && (strings.HasSuffix(t, "—") || strings.HasSuffix(t, " -")) {
 		return true
 	}
 	k, ok := keywordBefore(m, start, from, lexicon.Is)
@@ -426,7 +450,7 @@ func searchKeywords(ks []lexicon.Match, off int) int {
 // scoreEmphasis rewards a code set apart the way emails display codes. A code written one
 // group (or one digit) per box is set apart when each of its groups is.
 func scoreEmphasis(m *message, c *code) {
-	if c.shape == grouped {
+	if w, _ := emphasisOf(m, c.start, c.end); c.shape == grouped && w == 0 {
 		var style htmltext.Style
 		for _, a := range c.cluster.atoms {
 			w, st := emphasisOf(m, a.start, a.end)
@@ -484,8 +508,6 @@ func keywordReason(gap string) (rule string, weight int) {
 	}
 	return "keyword-line", wKeywordLine
 }
-
-func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // endsSentence reports whether s holds the end of a sentence: a keyword in the sentence
 // before speaks of something else ("Do not share this code. B001"). A point after a single

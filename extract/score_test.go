@@ -36,6 +36,7 @@ func TestEvidence(t *testing.T) {
 		{"date", "Your code 4821 was sent on 2026-11-22.", "2026", false},
 		{"time", "Code 4821. Sent 1405:30.", "1405", false},
 		{"year", "Acme code for 2026 members", "2026", false},
+		{"keyword-before", "Your verification code is 2024", "2024", true}, // a code word right beside it beats the year
 		{"copyright", "Your code is 4821\n© 2026 Acme Inc.", "2026", false},
 		{"amount", "Your code 4821 for a payment of $1999", "1999", false},
 		{"amount", "Your code 4821 for a payment of 1999 EUR", "1999", false},

@@ -98,7 +98,7 @@ func (b *builder) write(s []byte, pre bool) {
 		case r == utf8.RuneError && size == 1:
 			b.sep()
 			b.buf = utf8.AppendRune(b.buf, utf8.RuneError)
-		case invisible(r):
+		case Invisible(r):
 		case unicode.IsSpace(r):
 			b.space = true
 		default:
@@ -124,11 +124,11 @@ func (b *builder) trimStart(start, end int) int {
 	return start
 }
 
-// invisible reports whether r is a character that takes no room and shows
+// Invisible reports whether r is a character that takes no room and shows
 // nothing: zero-width characters, joiners, soft hyphens, bidirectional
 // controls, fillers, tags and C1 controls. Text is searched for codes and
 // words; these would only split them.
-func invisible(r rune) bool {
+func Invisible(r rune) bool {
 	switch {
 	case r < 0xa0:
 		return r >= 0x80 && r != 0x85 // C1 controls; U+0085 (NEL) is a space

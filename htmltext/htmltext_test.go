@@ -573,13 +573,13 @@ func TestClassifySize(t *testing.T) {
 
 func TestInvisible(t *testing.T) {
 	for _, r := range []rune{0x80, 0x9f, 0xad, 0x34f, 0x61c, 0x115f, 0x180e, 0x200b, 0x200d, 0x200f, 0x202a, 0x2060, 0x2064, 0x206f, 0x3164, 0xfeff, 0xffa0, 0xfff9, 0xe0001, 0xe007f} {
-		if !invisible(r) {
-			t.Errorf("invisible(%U) = false", r)
+		if !Invisible(r) {
+			t.Errorf("Invisible(%U) = false", r)
 		}
 	}
 	for _, r := range []rune{'a', 0x85, 0xa0, 0xe9, 0x2000, 0x2028, 0x202f, 0x2070, 0x3000, 0x4e2d, 0xfffd, 0x1f600} {
-		if invisible(r) {
-			t.Errorf("invisible(%U) = true", r)
+		if Invisible(r) {
+			t.Errorf("Invisible(%U) = true", r)
 		}
 	}
 }

@@ -14,16 +14,18 @@ type Found struct {
 	Start, End int    // byte offsets of URL in the searched text
 }
 
-// maxURL bounds the window handed to the URL expression, so that one pathological "word"
-// cannot make a search slow.
+// maxURL bounds a URL written in text; longer "words" are not links, and skipping them keeps
+// one pathological word from making a search slow.
 const maxURL = 8 << 10
 
+// httpURL matches an http(s) URL at the start of a window, and only there: anchored, the
+// expression stops at the end of the URL instead of searching the rest of the window.
 var httpURL = sync.OnceValue(func() *regexp.Regexp {
 	re, err := xurls.StrictMatchingScheme(`(?i)https?://`)
 	if err != nil {
 		panic(err) // a constant expression
 	}
-	return re
+	return regexp.MustCompile(`^(?:` + re.String() + `)`)
 })
 
 // FindInText returns the http and https URLs written in text, in order.
@@ -48,11 +50,16 @@ func FindInText(text string) []Found {
 			continue
 		}
 		end := sep + 3
-		for end < len(text) && end-start < maxURL && !endsURL(text[end]) {
+		for end < len(text) && end-start <= maxURL && !endsURL(text[end]) {
 			end++
 		}
+		if end-start > maxURL {
+			// Longer than any link a person is sent: a cut link would be a wrong one.
+			i = end
+			continue
+		}
 		loc := httpURL().FindStringIndex(text[start:end])
-		if loc == nil || loc[0] != 0 {
+		if loc == nil {
 			// No URL starts the window, so none starts inside it either: skip it whole, so
 			// that each byte meets the expression at most once.
 			i = end

@@ -65,8 +65,8 @@ const (
 	wNotHTTP       = -1000
 )
 
-// HTTP reports whether raw is an absolute http or https URL.
-func HTTP(raw string) bool {
+// IsHTTP reports whether raw is an absolute http or https URL.
+func IsHTTP(raw string) bool {
 	scheme, rest, ok := strings.Cut(raw, "://")
 	if !ok || rest == "" {
 		return false
@@ -98,7 +98,7 @@ var urlWords = sync.OnceValue(func() *lexicon.Matcher {
 // scores far below [Threshold].
 func Classify(l Link) Verdict {
 	var v Verdict
-	if !HTTP(l.URL) {
+	if !IsHTTP(l.URL) {
 		v.add("not-http", wNotHTTP, l.URL)
 		return v
 	}
@@ -209,12 +209,12 @@ func onlyPointer(text string) bool {
 // the link itself: as a query value (?url=https%3A…) or as an escaped path segment
 // (/CL0/https:%2F%2F…/1/…). Nothing is fetched.
 func embeddedTarget(u *url.URL) *url.URL {
-	for _, vals := range u.Query() {
-		for _, v := range vals {
-			if HTTP(v) {
-				if t, err := url.Parse(v); err == nil && t.Host != "" {
-					return t
-				}
+	// In the order written (url.Values is a map): the first target wins, every time.
+	for _, kv := range strings.Split(u.RawQuery, "&") {
+		_, raw, _ := strings.Cut(kv, "=")
+		if v, err := url.QueryUnescape(raw); err == nil && IsHTTP(v) {
+			if t, err := url.Parse(v); err == nil && t.Host != "" {
+				return t
 			}
 		}
 	}

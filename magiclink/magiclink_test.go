@@ -98,10 +98,24 @@ func TestFindInText(t *testing.T) {
 }
 
 func TestFindInTextLongWord(t *testing.T) {
-	// A URL longer than the window is cut there, never scanned by the expression whole.
-	long := "https://example.com/" + strings.Repeat("a", 1<<20)
+	// A "URL" longer than any link is not returned cut short: a cut link is a wrong link.
+	long := "https://example.com/" + strings.Repeat("a", 1<<20) + " then https://example.com/ok"
 	found := FindInText(long)
-	if len(found) != 1 || len(found[0].URL) > maxURL {
-		t.Fatalf("FindInText(long) = %d links, first %d bytes", len(found), len(found[0].URL))
+	if len(found) != 1 || found[0].URL != "https://example.com/ok" {
+		t.Fatalf("FindInText(long) = %+v, want only the short URL after it", found)
+	}
+}
+
+func TestRedirectTargetsInOrder(t *testing.T) {
+	// Two targets in the query: the first as written wins, on every run.
+	u := "https://r.example/c?a=https%3A%2F%2Fapp.example%2Fauth%2Fmagic%3Ft%3D1&b=https%3A%2F%2Fapp.example%2Funsubscribe"
+	first := Classify(Link{URL: u})
+	for i := 0; i < 50; i++ {
+		if v := Classify(Link{URL: u}); v.Score != first.Score {
+			t.Fatalf("Classify(%s) scored %d, then %d", u, first.Score, v.Score)
+		}
+	}
+	if !hasSignal(first, "url-sign-in") {
+		t.Errorf("Classify(%s) = %+v, want the first target read", u, first.Signals)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -90,8 +91,8 @@ var defaultMatcher = sync.OnceValue(func() *Matcher { return Compile(defaultPhra
 func Default() *Matcher { return defaultMatcher() }
 
 // DefaultPhrases returns the phrases of every embedded table, for building other matchers
-// from them. The caller must not modify the slice.
-func DefaultPhrases() []Phrase { return defaultPhrases() }
+// from them.
+func DefaultPhrases() []Phrase { return slices.Clone(defaultPhrases()) }
 
 // Load reads every *.txt table found (at any depth) in fsys.
 func Load(fsys fs.FS) ([]Phrase, error) {
@@ -139,12 +140,12 @@ func Parse(name, text string) ([]Phrase, error) {
 		if p.Text == "" {
 			return out, fmt.Errorf("lexicon: %s:%d: empty phrase", name, i+1)
 		}
-		if len(p.Text) > maxPhrase {
-			return out, fmt.Errorf("lexicon: %s:%d: phrase longer than %d bytes", name, i+1, maxPhrase)
-		}
 		p.Text = Fold(p.Text)
 		if p.Text == "" {
 			return out, fmt.Errorf("lexicon: %s:%d: phrase of marks only", name, i+1)
+		}
+		if len(p.Text) > MaxPhrase {
+			return out, fmt.Errorf("lexicon: %s:%d: phrase longer than %d bytes", name, i+1, MaxPhrase)
 		}
 		out = append(out, p)
 	}
@@ -171,7 +172,7 @@ func merge(phrases []Phrase) []Phrase {
 	var out []Phrase
 	for _, p := range phrases {
 		p.Text = Fold(p.Text)
-		if p.Text == "" {
+		if p.Text == "" || len(p.Text) > MaxPhrase {
 			continue
 		}
 		k := key{p.Text, p.Prefix, p.Suffix}

@@ -115,6 +115,41 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryTableMatches checks, for each table, that the default matcher finds its first
+// [code] phrase in a sentence as a code word: no other table shadows it.
+func TestEveryTableMatches(t *testing.T) {
+	names, _ := fs.Glob(data, "data/*.txt")
+	for _, name := range names {
+		b, _ := fs.ReadFile(data, name)
+		phrases, _ := Parse(name, string(b))
+		for _, p := range phrases {
+			if p.Class&Code == 0 || p.Prefix {
+				continue
+			}
+			text := "→ " + p.Text + " ←"
+			found := false
+			for _, m := range Default().FindAll(text) {
+				found = found || m.Class&Code != 0
+			}
+			if !found {
+				t.Errorf("%s: [code] phrase %q is not found as a code word", name, p.Text)
+			}
+			break
+		}
+	}
+}
+
+func TestLongPhrase(t *testing.T) {
+	long := strings.Repeat("ab", MaxPhrase)
+	if _, err := Parse("t.txt", "[code]\n"+long+"\n"); err == nil {
+		t.Error("Parse accepted a phrase over MaxPhrase")
+	}
+	if m := Compile([]Phrase{{Text: long, Class: Code}, {Text: "code", Class: Code}}); m.Len() != 1 {
+		t.Errorf("Compile kept %d phrases, want the one under MaxPhrase", m.Len())
+	}
+}
+
 func TestDefaultKnowsEveryLanguage(t *testing.T) {
 	// One [code] phrase per table, as a person writes it in that language.
 	for _, text := range []string{

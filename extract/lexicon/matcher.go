@@ -35,8 +35,8 @@ type edge struct {
 	next int32
 }
 
-// Compile builds a matcher. Phrases with the same text and wildcards are merged, their
-// classes joined.
+// Compile builds a matcher. Phrases are folded; those with the same text and wildcards are
+// merged, their classes joined; empty ones and those longer than MaxPhrase are left out.
 func Compile(phrases []Phrase) *Matcher {
 	m := &Matcher{phrases: merge(phrases)}
 	m.bounds = make([]bound, len(m.phrases))
@@ -129,9 +129,10 @@ func (m *Matcher) step(s int32, b byte) int32 {
 // Len reports how many distinct phrases the matcher knows.
 func (m *Matcher) Len() int { return len(m.phrases) }
 
-// maxPhrase bounds a phrase's length in bytes, so that FindAll can remember where each of the
-// last bytes it fed the automaton started in the text.
-const maxPhrase = 255
+// MaxPhrase bounds a phrase's length in bytes, once folded, so that FindAll can remember
+// where each of the last bytes it fed the automaton started in the text. Compile leaves
+// longer phrases out; Parse rejects them.
+const MaxPhrase = 255
 
 // FindAll returns the phrases in text, case-insensitively, leftmost-longest and without
 // overlaps, in order. A phrase in a script written with spaces must stand as whole words
@@ -143,7 +144,7 @@ func (m *Matcher) FindAll(text string) []Match {
 		buf   [utf8.UTFMax]byte
 		// origin[n%256] is where, in text, the rune of the n-th byte fed started: lower-casing
 		// may change a rune's length (İ is two bytes, i one).
-		origin [maxPhrase + 1]int
+		origin [MaxPhrase + 1]int
 		fed    int
 	)
 	for i := 0; i < len(text); {
