@@ -107,9 +107,9 @@ func findCodes(text string, urls [][2]int) []*code {
 	for i := 0; i < len(as); {
 		a := as[i]
 		if !a.numeric() {
-			if c := letterCode(text, as, i); c != nil {
+			if c, used := letterCode(text, as, i); c != nil {
 				out = append(out, c)
-				i += strings.Count(text[c.start:c.end], "-") + 1
+				i += used
 				continue
 			}
 			i++
@@ -146,13 +146,16 @@ func findCodes(text string, urls [][2]int) []*code {
 // numberCodes returns the candidates a cluster of numbers offers: the whole cluster when it
 // is a code written in groups, else each atom long enough to be a code.
 func numberCodes(text string, cl cluster) []*code {
-	first, last := cl.atoms[0], cl.atoms[len(cl.atoms)-1]
 	if isGroupedCode(cl) {
-		var v strings.Builder
-		for _, a := range cl.atoms {
-			v.WriteString(text[a.start:a.end])
+		return []*code{groupedCode(text, cl)}
+	}
+	// "482 913 5 min": a code in groups, then, past a space, a small number of the next
+	// words. Dashes join one written number ("583-321-09-87" is a tax number).
+	for n := len(cl.atoms) - 1; n >= 2; n-- {
+		head := cluster{atoms: cl.atoms[:n], seps: cl.seps[:n-1]}
+		if cl.seps[n-1] == ' ' && isGroupedCode(head) && allShort(cl.atoms[n:]) {
+			return []*code{groupedCode(text, head)}
 		}
-		return []*code{{value: v.String(), start: first.start, end: last.end, shape: grouped, cluster: cl}}
 	}
 	var out []*code
 	for k, a := range cl.atoms {
@@ -169,6 +172,26 @@ func numberCodes(text string, cl cluster) []*code {
 		out = append(out, c)
 	}
 	return out
+}
+
+func groupedCode(text string, cl cluster) *code {
+	var v strings.Builder
+	for _, a := range cl.atoms {
+		v.WriteString(text[a.start:a.end])
+	}
+	first, last := cl.atoms[0], cl.atoms[len(cl.atoms)-1]
+	return &code{value: v.String(), start: first.start, end: last.end, shape: grouped, cluster: cl}
+}
+
+// allShort reports whether every atom has at most two digits: the small numbers that may
+// follow a code ("5 min"), not the rest of a phone number.
+func allShort(as []atom) bool {
+	for _, a := range as {
+		if a.digits > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // isGroupedCode reports whether a cluster is one code written in equal groups: 482 913,
@@ -204,28 +227,29 @@ func prefixStart(text string, dash int) int {
 	return p
 }
 
-// letterCode returns the letter-and-digit code starting at atom i, if it is one: upper-case
+// letterCode returns the letter-and-digit code starting at atom i, if it is one, and how many
+// atoms it took: upper-case
 // letters and digits, both present, such as K7PX2Q, or two such parts of three to five
 // characters joined by a dash (Q7F-4KD, typed Q7F4KD).
-func letterCode(text string, as []atom, i int) *code {
+func letterCode(text string, as []atom, i int) (c *code, used int) {
 	a := as[i]
 	if a.lower || a.len() > maxAlnum {
-		return nil
+		return nil, 0
 	}
-	end, digits, letters := a.end, a.digits, a.letters
+	end, digits, letters, used := a.end, a.digits, a.letters, 1
 	if i+1 < len(as) {
 		b := as[i+1]
 		if b.start == a.end+1 && text[a.end] == '-' && !b.lower && dashPart(a) && dashPart(b) {
-			end, digits, letters = b.end, digits+b.digits, letters+b.letters
+			end, digits, letters, used = b.end, digits+b.digits, letters+b.letters, 2
 		}
 	}
 	if digits == 0 || letters == 0 || end-a.start < minCode {
-		return nil
+		return nil, 0
 	}
 	// The dash of Q7F-4KD separates groups for the eye, like the space of 482 913: it is
 	// not typed.
 	value := strings.ReplaceAll(text[a.start:end], "-", "")
-	return &code{value: value, start: a.start, end: end, shape: alnum}
+	return &code{value: value, start: a.start, end: end, shape: alnum}, used
 }
 
 func dashPart(a atom) bool { return 3 <= a.len() && a.len() <= 5 }

@@ -15,6 +15,8 @@ func TestFindCodes(t *testing.T) {
 		{"Code 482 913 or 482-913", []string{"482913", "482913"}},
 		{"12 34 56", []string{"123456"}},
 		{"1234 5678", []string{"12345678"}},
+		{"code 482 913 5 min", []string{"482913"}},                // a small number after the groups
+		{"call 555 123 4567", []string{"4567"}},                   // a phone number is no code in groups
 		{"4\t8\t2\t9\t1\t3", []string{"482913"}},                  // one digit per cell
 		{"G-483920 is your code", []string{"483920"}},             // prefix dropped
 		{"Code K7PX2Q and Q7F-4KD", []string{"K7PX2Q", "Q7F4KD"}}, // the dash is not typed

@@ -169,7 +169,7 @@ func TestResultJSON(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	for _, f := range loadFixtures(t)[:10] {
+	for _, f := range loadFixtures(t) {
 		a, errA := Extract(f.content, f.opts)
 		b, errB := Extract(f.content, f.opts)
 		if string(renderGolden(a, errA)) != string(renderGolden(b, errB)) {
@@ -178,22 +178,36 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestConcurrent runs Extract from many goroutines at once: the lexicon is built once and
-// shared, everything else is per call. Run under -race, as CI does.
+// TestConcurrent runs Extract from many goroutines at once and checks each answer against
+// the one computed alone: the lexicon is built once and shared, everything else is per call.
+// Run under -race, as CI does.
 func TestConcurrent(t *testing.T) {
 	fs := loadFixtures(t)
+	if len(fs) > 90 {
+		fs = fs[:90]
+	}
+	want := make([]string, len(fs))
+	for i, f := range fs {
+		want[i] = string(renderGolden(Extract(f.content, f.opts)))
+	}
+	errs := make(chan string, len(fs))
 	done := make(chan bool)
-	for g := 0; g < 8; g++ {
+	for g := 0; g < 6; g++ {
 		go func(g int) {
-			for i := g % 3; i < len(fs) && i < 60; i += 3 {
-				f := fs[i]
-				Extract(f.content, f.opts)
+			for i := g % 3; i < len(fs); i += 3 {
+				if got := string(renderGolden(Extract(fs[i].content, fs[i].opts))); got != want[i] {
+					errs <- fs[i].name
+				}
 			}
 			done <- true
 		}(g)
 	}
-	for g := 0; g < 8; g++ {
+	for g := 0; g < 6; g++ {
 		<-done
+	}
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: a concurrent run answered differently", name)
 	}
 }
 

@@ -24,14 +24,14 @@ const maxLine = 2*extract.DefaultMaxBytes + 4096
 
 // runJSONL answers each line of in with one line on out. Only a failure to read in or write
 // out stops it.
-func runJSONL(in io.Reader, out io.Writer, explain bool) error {
+func runJSONL(in io.Reader, out io.Writer, defaults extract.Options, explain bool) error {
 	r := bufio.NewReaderSize(in, 64<<10)
 	w := bufio.NewWriter(out)
 	defer w.Flush()
 	for {
 		line, err := readLine(r)
-		if len(line) > 0 || errors.Is(err, errLineTooLong) {
-			if werr := encode(w, answer(line, err, explain)); werr != nil {
+		if err == nil || errors.Is(err, errLineTooLong) {
+			if werr := encode(w, answer(line, err, defaults, explain)); werr != nil {
 				return werr
 			}
 		}
@@ -46,8 +46,8 @@ func runJSONL(in io.Reader, out io.Writer, explain bool) error {
 
 var errLineTooLong = fmt.Errorf("line longer than %d bytes", maxLine)
 
-// readLine returns the next line without its end, skipping blank lines' content. A line
-// over maxLine is consumed and reported as errLineTooLong.
+// readLine returns the next line without its end. A line over maxLine is consumed and
+// reported as errLineTooLong; the end of the input is io.EOF with no line.
 func readLine(r *bufio.Reader) ([]byte, error) {
 	var line []byte
 	for {
@@ -82,9 +82,12 @@ func trimLine(b []byte) []byte {
 }
 
 // answer handles one input line.
-func answer(line []byte, readErr error, explain bool) output {
+func answer(line []byte, readErr error, defaults extract.Options, explain bool) output {
 	if readErr != nil {
 		return output{Error: readErr.Error()}
+	}
+	if len(line) == 0 {
+		return output{Error: "bad line: empty"} // answered all the same: lines pair by position
 	}
 	var req request
 	if err := json.Unmarshal(line, &req); err != nil {
@@ -96,6 +99,15 @@ func answer(line []byte, readErr error, explain bool) output {
 	opts, err := options(req.Type, req.Source, req.Format)
 	if err != nil {
 		return output{ID: req.ID, Error: err.Error()}
+	}
+	if req.Type == "" {
+		opts.Type = defaults.Type
+	}
+	if req.Source == "" {
+		opts.Source = defaults.Source
+	}
+	if req.Format == "" {
+		opts.Format = defaults.Format
 	}
 	out, _ := extractOne(*req.Content, opts, explain)
 	out.ID = req.ID

@@ -10,9 +10,9 @@
 // "error"), and 2 on bad usage or unreadable input.
 //
 // With -jsonl it reads JSON lines {"id":…,"content":…,"type":…,"source":…,"format":…}, all
-// but content optional, and writes one line per input line, in order:
-// {"id":…,"otp_type":…,"code":…,"link":…,"error":…}. A bad line gets an "error"; the others
-// go on. It exits 0 unless the input cannot be read.
+// but content optional (the flags give their defaults), and writes one line per input line,
+// in order: {"id":…,"otp_type":…,"code":…,"link":…,"error":…}. A bad or blank line gets an
+// "error"; the others go on. It exits 0 unless the input cannot be read.
 package main
 
 import (
@@ -55,7 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	jsonl := fs.Bool("jsonl", false, "read JSON lines of messages and write one JSON line each")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: otpx [-type totp|magic_link] [-source sms|email|app] [-format auto|text|html|email] [-explain] [FILE|-]")
-		fmt.Fprintln(stderr, "       otpx -jsonl [-explain] [FILE|-]")
+		fmt.Fprintln(stderr, "       otpx -jsonl [-type …] [-source …] [-format …] [-explain] [FILE|-]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -72,19 +72,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer closeIn()
 
+	opts, err := options(*typ, *source, *format)
+	if err != nil {
+		fmt.Fprintln(stderr, "otpx:", err)
+		return exitUsage
+	}
 	if *jsonl {
-		if err := runJSONL(in, stdout, *explain); err != nil {
+		if err := runJSONL(in, stdout, opts, *explain); err != nil {
 			fmt.Fprintln(stderr, "otpx:", err)
 			return exitUsage
 		}
 		return exitFound
 	}
 
-	opts, err := options(*typ, *source, *format)
-	if err != nil {
-		fmt.Fprintln(stderr, "otpx:", err)
-		return exitUsage
-	}
 	content, err := io.ReadAll(io.LimitReader(in, int64(extract.DefaultMaxBytes)+1))
 	if err != nil {
 		fmt.Fprintln(stderr, "otpx:", err)

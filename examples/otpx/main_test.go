@@ -39,10 +39,20 @@ func TestFixtureFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var wantCode string
+	for _, line := range strings.Split(string(want), "\n") {
+		if v, ok := strings.CutPrefix(line, "code:"); ok {
+			wantCode = strings.TrimSpace(v)
+		}
+	}
 	out, _, code := otpx(t, "", path)
-	var got struct{ Code string }
-	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 || !strings.Contains(string(want), "code: "+got.Code) {
-		t.Errorf("otpx %s = %d %s, want the code of %s", path, code, out, want)
+	var got struct{ OTPType, Code string }
+	err = json.Unmarshal([]byte(out), &struct {
+		OTPType *string `json:"otp_type"`
+		Code    *string `json:"code"`
+	}{&got.OTPType, &got.Code})
+	if err != nil || code != 0 || wantCode == "" || got.OTPType != "totp" || got.Code != wantCode {
+		t.Errorf("otpx %s = %d %s, want code %q", path, code, out, wantCode)
 	}
 }
 
@@ -109,6 +119,7 @@ func TestJSONL(t *testing.T) {
 	want := []string{
 		`{"id":1,"otp_type":"totp","code":"482913","format":"text"}`,
 		`{"error":"bad line: invalid character 'o' in literal null (expecting 'u')"}`,
+		`{"error":"bad line: empty"}`,
 		`{"id":"b","format":"text","error":"extract: no one-time code or sign-in link found"}`,
 		`{"id":3,"error":"extract: unknown type \"sms\""}`,
 		`{"id":4,"error":"bad line: no \"content\""}`,
@@ -119,13 +130,23 @@ func TestJSONL(t *testing.T) {
 	}
 }
 
+func TestJSONLDefaults(t *testing.T) {
+	in := `{"id":1,"content":"Your code is 112233, or sign in: https://acme.example/login?t=Zx81Ka0Qm3Lp9Rt2&u=1"}` + "\n" +
+		`{"id":2,"content":"Your code is 112233, or sign in: https://acme.example/login?t=Zx81Ka0Qm3Lp9Rt2&u=1","type":"totp"}`
+	out, _, code := otpx(t, in, "-jsonl", "-type", "magic_link")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || !strings.Contains(lines[0], `"otp_type":"magic_link"`) || !strings.Contains(lines[1], `"code":"112233"`) {
+		t.Errorf("otpx -jsonl -type magic_link = %d %q, want the flag as the default and the line's type over it", code, lines)
+	}
+}
+
 func TestJSONLLongLine(t *testing.T) {
 	var in bytes.Buffer
 	in.WriteString(`{"id":1,"content":"`)
 	in.WriteString(strings.Repeat("a", maxLine))
 	in.WriteString("\"}\n{\"id\":2,\"content\":\"482913 is your code\"}\n")
 	var out bytes.Buffer
-	if err := runJSONL(&in, &out, false); err != nil {
+	if err := runJSONL(&in, &out, extract.Options{}, false); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
