@@ -107,6 +107,8 @@ func TestFold(t *testing.T) {
 		"Mã xác thực":       "ma xac thuc",
 		"رَمْز":             "رمز",
 		"KULLANIMLIK":       "kullanimlik",
+		"ප්\u200dර":         "ප්ර",
+		"oʻzbek":            "o'zbek",
 		"kullanımlık":       "kullanimlik",
 		"یک":                "يك",
 	} {

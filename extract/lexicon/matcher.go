@@ -203,8 +203,10 @@ func foldRune(s string, buf []byte) ([]byte, int) {
 		r = 'ي' // Persian and Arabic yeh, typed on either keyboard
 	case r == 'ک':
 		r = 'ك' // Persian and Arabic kaf
-	case r == '’' || r == 'ʼ' || r == '‘':
-		r = '\''
+	case r == '’' || r == 'ʼ' || r == '‘' || r == 'ʻ':
+		r = '\'' // apostrophes, and the Uzbek oʻ/gʻ mark
+	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+		return buf[:0], n // zero-width spaces and joiners: there or not, the same word''
 	}
 	return buf[:utf8.EncodeRune(buf, r)], n
 }
