@@ -2,10 +2,10 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/otpkit/otpkit/htmltext"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/otpkit/otpkit/htmltext"
 )
 
 // normalize folds what people see as the same character to one form, so that candidates and
@@ -97,21 +97,18 @@ func fold(r rune) rune {
 			return ' '
 		}
 		return r
-	case '０' <= r && r <= '９', 'Ａ' <= r && r <= 'Ｚ', 'ａ' <= r && r <= 'ｚ':
-		return r - '０' + '0'
-	case r == '\u3000' || r == '\u00a0' || unicode.IsSpace(r) && r != '\u2028' && r != '\u2029':
-		return ' '
 	case r == '\u2028' || r == '\u2029':
 		return '\n'
-	case r == '－' || r == '‐' || r == '‑' || r == '‒' || r == '–':
+	case unicode.IsSpace(r): // no-break and ideographic spaces among them
+		return ' '
+	case r == '‐' || r == '‑' || r == '‒' || r == '–':
 		return '-' // people and fonts join code groups with every kind of dash
-	case r == '：':
-		return ':'
-	case unicode.Is(unicode.Nd, r):
+	case unicode.Is(unicode.Nd, r): // full-width digits among them
 		return '0' + digitValue(r)
 	}
-	// Other full-width ASCII forms, but the comma and full stop: in Chinese and Japanese text
-	// they end clauses, and folded they would read as the decimal point of the number before.
+	// Full-width ASCII forms (letters, －, ：), but the comma and full stop: in Chinese and
+	// Japanese text they end clauses, and folded they would read as the decimal point of the
+	// number before.
 	if 0xFF01 <= r && r <= 0xFF5E && r != '，' && r != '．' {
 		return r - 0xFF01 + '!'
 	}

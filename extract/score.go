@@ -190,8 +190,7 @@ func scoreYear(m *message, c *code) {
 // namedBeside reports whether a code word, or a copula after one, stands right before the
 // code, or a code word a few words after it.
 func namedBeside(m *message, c *code) bool {
-	if k, ok := keywordBefore(m, c.start, max(0, c.start-4), lexicon.Code|lexicon.Is); ok &&
-		strings.Trim(m.text[k.End:c.start], " :") == "" {
+	if wordRightBefore(m, c.start, max(0, c.start-4), lexicon.Code|lexicon.Is) {
 		return true
 	}
 	k, ok := keywordAfter(m, c.end, min(len(m.text), c.end+16), lexicon.Code)
@@ -333,7 +332,13 @@ func bridged(m *message, start, from int) bool {
 	if len(t) < len(before) && (strings.HasSuffix(t, "—") || strings.HasSuffix(t, " -")) {
 		return true
 	}
-	k, ok := keywordBefore(m, start, from, lexicon.Is)
+	return wordRightBefore(m, start, from, lexicon.Is)
+}
+
+// wordRightBefore reports whether a keyword of classes ends right before start, with nothing
+// but spaces and a colon between: "code: 2024", "lautet 6619".
+func wordRightBefore(m *message, start, from int, classes lexicon.Class) bool {
+	k, ok := keywordBefore(m, start, from, classes)
 	return ok && strings.Trim(m.text[k.End:start], " :") == ""
 }
 
@@ -450,11 +455,11 @@ func searchKeywords(ks []lexicon.Match, off int) int {
 // scoreEmphasis rewards a code set apart the way emails display codes. A code written one
 // group (or one digit) per box is set apart when each of its groups is.
 func scoreEmphasis(m *message, c *code) {
-	if w, _ := emphasisOf(m, c.start, c.end); c.shape == grouped && w == 0 {
-		var style htmltext.Style
+	w, style := emphasisOf(m, c.start, c.end)
+	if c.shape == grouped && w == 0 {
 		for _, a := range c.cluster.atoms {
-			w, st := emphasisOf(m, a.start, a.end)
-			if w != wSetApart {
+			wa, st := emphasisOf(m, a.start, a.end)
+			if wa != wSetApart {
 				return
 			}
 			style |= st
@@ -462,7 +467,7 @@ func scoreEmphasis(m *message, c *code) {
 		c.add("set-apart", wSetApart, style.String())
 		return
 	}
-	if w, style := emphasisOf(m, c.start, c.end); w > 0 {
+	if w > 0 {
 		rule := "emphasized"
 		if w == wSetApart {
 			rule = "set-apart"
@@ -667,7 +672,7 @@ func isLetter(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
 func longestLetterRun(s string) int {
 	best, run := 0, 0
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+		if isLetter(s[i]) {
 			run++
 			best = max(best, run)
 		} else {

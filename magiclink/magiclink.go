@@ -115,7 +115,7 @@ func Classify(l Link) Verdict {
 		v.add("redirect-target", 0, t.Host+t.EscapedPath())
 	}
 	words := urlText(target)
-	v.words("url", urlWords(), words, wURLSignIn, wURLVerify, wURLReset, wURLNotLink)
+	v.words("url", words, urlWords().FindAll(words), wURLSignIn, wURLVerify, wURLReset, wURLNotLink)
 	if ext := strings.ToLower(path.Ext(target.Path)); isImage(ext) {
 		v.add("image", wImage, ext)
 	}
@@ -130,8 +130,9 @@ func Classify(l Link) Verdict {
 	var anchor int
 	pointer := true // the link's text says nothing of its own: empty, the URL, "click here"
 	if text := strings.TrimSpace(l.Text); text != "" && text != l.URL {
-		anchor = v.words("anchor", lexicon.Default(), text, wAnchorSignIn, wAnchorVerify, wAnchorReset, wAnchorNotLink)
-		pointer = anchor == 0 && onlyPointer(text)
+		matches := lexicon.Default().FindAll(text)
+		anchor = v.words("anchor", text, matches, wAnchorSignIn, wAnchorVerify, wAnchorReset, wAnchorNotLink)
+		pointer = anchor == 0 && onlyPointer(text, matches)
 	}
 	// The surrounding words only matter when the label says nothing of its own: "Track your
 	// order" under "sign in to see it" is no sign-in; "Continue" under "Finish signing in" is.
@@ -141,7 +142,7 @@ func Classify(l Link) Verdict {
 		if pointer {
 			w = wContext
 		}
-		context = v.words("context", lexicon.Default(), l.Context, w, w, 0, 0)
+		context = v.words("context", l.Context, lexicon.Default().FindAll(l.Context), w, w, 0, 0)
 	}
 	// A button matters when its label, or the words around a label that only points, say
 	// what it does.
@@ -156,9 +157,9 @@ func (v *Verdict) add(rule string, weight int, detail string) {
 	v.Signals = append(v.Signals, Signal{Rule: rule, Weight: weight, Detail: detail})
 }
 
-// words adds the weight of the strongest positive class of link words found in text, and of
-// each negative one, once: repeating evidence adds nothing. It returns the weight added.
-func (v *Verdict) words(where string, m *lexicon.Matcher, text string, signIn, verify, reset, notLink int) int {
+// words adds the weight of the strongest positive class of link words matched in text, and
+// of each negative one, once: repeating evidence adds nothing. It returns the weight added.
+func (v *Verdict) words(where, text string, matches []lexicon.Match, signIn, verify, reset, notLink int) int {
 	before := v.Score
 	classes := []struct {
 		class  lexicon.Class
@@ -173,7 +174,7 @@ func (v *Verdict) words(where string, m *lexicon.Matcher, text string, signIn, v
 	var seen lexicon.Class
 	best := 0
 	var bestSignal Signal
-	for _, match := range m.FindAll(text) {
+	for _, match := range matches {
 		for _, c := range classes {
 			if match.Class&c.class == 0 || seen&c.class != 0 || c.weight == 0 {
 				continue
@@ -193,10 +194,11 @@ func (v *Verdict) words(where string, m *lexicon.Matcher, text string, signIn, v
 	return v.Score - before
 }
 
-// onlyPointer reports whether text is nothing but words that point at a link.
-func onlyPointer(text string) bool {
+// onlyPointer reports whether text, with its lexicon matches, is nothing but words that
+// point at a link.
+func onlyPointer(text string, matches []lexicon.Match) bool {
 	n := 0
-	for _, m := range lexicon.Default().FindAll(text) {
+	for _, m := range matches {
 		if m.Class&lexicon.Here == 0 {
 			return false
 		}
