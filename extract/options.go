@@ -46,6 +46,11 @@ type Options struct {
 	Source   Source // where the message came from, if known
 	Format   Format // how it is written; FormatAuto detects HTML or text
 	MaxBytes int    // larger content is rejected with ErrTooLarge; 0 means DefaultMaxBytes
+
+	// SenderDomain is the domain the message came from ("acme.com"), when the caller knows
+	// it; a whole email's From: fills it. Links are checked against it: see
+	// Sender.LinkDomainMatch.
+	SenderDomain string
 }
 
 // ParseType reads a type as the API writes it: "totp", "magic_link", or "" for Auto.
