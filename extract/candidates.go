@@ -23,11 +23,23 @@ type code struct {
 	cluster    cluster // the run of numbers it belongs to
 	score      int
 	reasons    []Reason
+	off        ruleSet // rules switched off
 }
 
-func (c *code) add(rule string, weight int, detail string) {
-	c.score += weight
-	c.reasons = append(c.reasons, Reason{Rule: rule, Weight: weight, Detail: detail})
+// add records the evidence of rule r, unless r is switched off.
+func (c *code) add(r rule, detail string) {
+	if c.off.has(r) {
+		return
+	}
+	w := rules[r].Weight
+	c.score += w
+	c.reasons = append(c.reasons, Reason{Rule: rules[r].Name, Weight: w, Detail: detail})
+}
+
+// note records something seen that weighs nothing but explains the code: the prefix that is
+// not typed, the groups that are joined.
+func (c *code) note(what, detail string) {
+	c.reasons = append(c.reasons, Reason{Rule: what, Detail: detail})
 }
 
 // atom is a maximal run of ASCII letters and digits.

@@ -30,8 +30,11 @@ func Extract(content string, opts Options) (Result, error) {
 	var codes []Candidate
 	if opts.Type != MagicLink {
 		found := findCodes(m.text, m.urls)
+		for _, c := range found {
+			c.off = opts.off
+		}
 		scoreCodes(m, found)
-		codes = mergeCodes(m.text, found)
+		codes = mergeCodes(m.text, found, opts.off)
 	}
 	var links []Candidate
 	if opts.Type != TOTP {
@@ -87,7 +90,7 @@ func prepare(content string, opts Options) (string, Options, error) {
 
 // mergeCodes turns candidate codes into Candidates, one per value: a code written twice
 // keeps its best reading, plus a little for the repetition.
-func mergeCodes(text string, found []*code) []Candidate {
+func mergeCodes(text string, found []*code, off ruleSet) []Candidate {
 	var best bestByValue
 	seen := map[string]int{}
 	for _, c := range found {
@@ -96,9 +99,10 @@ func mergeCodes(text string, found []*code) []Candidate {
 	}
 	out := best.list
 	for i := range out {
-		if n := seen[out[i].Value]; n > 1 {
-			out[i].Score += wRepeated
-			out[i].Reasons = append(out[i].Reasons, Reason{Rule: "repeated", Weight: wRepeated, Detail: strconv.Itoa(n) + " times"})
+		if n := seen[out[i].Value]; n > 1 && !off.has(ruleRepeated) {
+			w := rules[ruleRepeated].Weight
+			out[i].Score += w
+			out[i].Reasons = append(out[i].Reasons, Reason{Rule: rules[ruleRepeated].Name, Weight: w, Detail: strconv.Itoa(n) + " times"})
 		}
 	}
 	return out

@@ -51,6 +51,8 @@ type Options struct {
 	// it; a whole email's From: fills it. Links are checked against it: see
 	// Sender.LinkDomainMatch.
 	SenderDomain string
+
+	off ruleSet // rules of evidence switched off: only the tests set it
 }
 
 // ParseType reads a type as the API writes it: "totp", "magic_link", or "" for Auto.

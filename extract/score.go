@@ -17,50 +17,6 @@ const CodeThreshold = 40
 // ambiguityMargin: a code must beat any other code by this much to be the answer.
 const ambiguityMargin = 15
 
-// Weights of the evidence for and against a code. A keyword right by the code is the
-// strongest sign; the marks of other numbers (dates, amounts, phones) outweigh any keyword.
-const (
-	wSixDigits     = 12  // the most common length by far
-	wOtherLength   = 6   // 4, 5, 7 or 8 digits
-	wLetterCode    = 4   // letters and digits
-	wPrefix        = 0   // G-483920: says why the prefix is not typed; order numbers have prefixes too
-	wKeywordNear   = 45  // "verification code: 483920", within a few words
-	wKeywordLine   = 30  // on the same line, further away
-	wKeywordAfter  = 40  // "483920 is your code"
-	wKeywordIs     = 40  // "your code for the purchase of $45 is 739204"
-	wKeywordFar    = 15  // on the same line, but far or past another number
-	wLabelAbove    = 40  // the code stands alone under a line naming it
-	wLabelAboveFar = 30  // … under a line that names it further from its end
-	wLabelBelow    = 25  // the code stands alone above a line naming it
-	wAlone         = 10  // alone on its line
-	wAction        = 10  // "enter", "use" right before
-	wAuthNear      = 20  // sign-in words on its line ("to verify your phone")
-	wMessageCode   = 10  // the message speaks of a code somewhere
-	wMessageAuth   = 5   // the message speaks of signing in somewhere
-	wNoCodeWords   = -30 // the message never speaks of a code or of signing in
-	wOtherPurpose  = -35 // it speaks of meetings, gift cards or doors, never of signing in
-	wSetApart      = 25  // bold, large, letter-spaced or monospace, on its own
-	wInEmphasis    = 5   // inside a longer emphasized text
-	wRepeated      = 5   // written more than once
-	wNotCodeWord   = -50
-	wDuration      = -60
-	wAmount        = -70
-	wPercent       = -70
-	wDate          = -70
-	wTime          = -70
-	wYear          = -25
-	wCopyright     = -60
-	wLongNumber    = -60 // part of a phone, card or account number
-	wDecimal       = -60 // part of 1,280.00 or 2.350.000
-	wPhoneSign     = -60 // +49 …
-	wMasked        = -70 // XX1234, ****1234
-	wHash          = -20 // #40215877
-	wColour        = -80 // #A1B2C3
-	wWordLike      = -30 // SAVE20, INDIRIM25: a readable word, as promo codes are
-	wUnitShaped    = -25 // 30AM, 10GB, B001: a number with a short tag, not a random mix
-	wNextToNumbers = -15 // beside other digits that are not part of it
-)
-
 // near and far, in characters, for keywords before and after a code.
 const (
 	nearRunes  = 24
@@ -86,18 +42,18 @@ func scoreCodes(m *message, codes []*code) {
 		named := scoreKeywords(m, c)
 		scoreYear(m, c)
 		if !named && msgClasses&lexicon.Code != 0 {
-			c.add("message-code", wMessageCode, "")
+			c.add(ruleMessageCode, "")
 		}
 		switch {
 		case msgClasses&signInWords != 0:
-			c.add("message-auth", wMessageAuth, "")
+			c.add(ruleMessageAuth, "")
 		case msgClasses&lexicon.Code == 0:
 			// Layout alone (a big bold number) is no evidence: order numbers look the same.
-			c.add("no-code-words", wNoCodeWords, "")
+			c.add(ruleNoCodeWords, "")
 		case msgClasses&lexicon.Other != 0:
 			// "Passcode 719204" in a meeting invitation, "PIN 8812" on a gift card: codes,
 			// but for something else than proving who one is.
-			c.add("other-purpose", wOtherPurpose, "")
+			c.add(ruleOtherPurpose, "")
 		}
 		scoreEmphasis(m, c)
 	}
@@ -106,17 +62,17 @@ func scoreCodes(m *message, codes []*code) {
 func scoreShape(text string, c *code) {
 	switch {
 	case c.shape == alnum:
-		c.add("letters-and-digits", wLetterCode, c.value)
+		c.add(ruleLetterCode, c.value)
 	case len(c.value) == 6:
-		c.add("six-digits", wSixDigits, "")
+		c.add(ruleSixDigits, "")
 	default:
-		c.add("digits", wOtherLength, strconv.Itoa(len(c.value)))
+		c.add(ruleDigits, strconv.Itoa(len(c.value)))
 	}
 	switch c.shape {
 	case prefixed:
-		c.add("service-prefix", wPrefix, text[c.start:c.end])
+		c.note("service-prefix", text[c.start:c.end])
 	case grouped:
-		c.add("grouped", 0, "")
+		c.note("grouped", "")
 	}
 }
 
@@ -128,16 +84,16 @@ func scoreNumberKind(text string, c *code) {
 
 	if c.shape == alnum {
 		if prev == '#' && isHex(c.value) && (len(c.value) == 6 || len(c.value) == 3) {
-			c.add("colour", wColour, "#"+c.value)
+			c.add(ruleColour, "#"+c.value)
 		}
 		if masked(c.value) {
-			c.add("masked-number", wMasked, c.value)
+			c.add(ruleMasked, c.value)
 		}
 		if unitShaped(c.value) {
-			c.add("unit-shaped", wUnitShaped, c.value)
+			c.add(ruleUnitShaped, c.value)
 		}
 		if w := longestLetterRun(c.value); w >= 4 {
-			c.add("word-like", wWordLike, strconv.Itoa(w)+" letters in a row")
+			c.add(ruleWordLike, strconv.Itoa(w)+" letters in a row")
 		}
 		return
 	}
@@ -145,27 +101,27 @@ func scoreNumberKind(text string, c *code) {
 	if c.shape != grouped && len(cl.atoms) > 1 {
 		switch {
 		case strings.Contains(cl.seps, ":"):
-			c.add("time", wTime, clusterText(text, cl))
+			c.add(ruleTime, clusterText(text, cl))
 		case isDate(text, cl):
-			c.add("date", wDate, clusterText(text, cl))
+			c.add(ruleDate, clusterText(text, cl))
 		case isAmount(cl):
-			c.add("decimal-number", wDecimal, clusterText(text, cl))
+			c.add(ruleDecimal, clusterText(text, cl))
 		case cl.digitCount() > maxCode:
-			c.add("long-number", wLongNumber, clusterText(text, cl))
+			c.add(ruleLongNumber, clusterText(text, cl))
 		default:
-			c.add("next-to-numbers", wNextToNumbers, clusterText(text, cl))
+			c.add(ruleNextToNumbers, clusterText(text, cl))
 		}
 	}
 	switch {
 	case prev == '+':
-		c.add("phone", wPhoneSign, "+")
+		c.add(rulePhone, "+")
 	case prev == '#':
-		c.add("numbered", wHash, "#")
+		c.add(ruleNumbered, "#")
 	case maskedBefore(before):
-		c.add("masked-number", wMasked, string(prev)+c.value)
+		c.add(ruleMasked, string(prev)+c.value)
 	}
 	if next == '%' || strings.HasPrefix(strings.TrimLeft(after, " "), "%") {
-		c.add("percent", wPercent, "%")
+		c.add(rulePercent, "%")
 	}
 }
 
@@ -181,9 +137,9 @@ func scoreYear(m *message, c *code) {
 	before := strings.TrimRight(text[max(0, c.start-8):c.start], " ")
 	switch {
 	case strings.HasSuffix(before, "©") || len(before) >= 3 && strings.EqualFold(before[len(before)-3:], "(c)"):
-		c.add("copyright", wCopyright, "©")
+		c.add(ruleCopyright, "©")
 	case !namedBeside(m, c):
-		c.add("year", wYear, c.value)
+		c.add(ruleYear, c.value)
 	}
 }
 
@@ -203,11 +159,14 @@ func namedBeside(m *message, c *code) bool {
 func scoreKeywords(m *message, c *code) (named bool) {
 	text := m.text
 	ls, le := lineAt(text, c.start)
-	var best Reason // the strongest reading of a word naming the code
-	consider := func(rule string, weight int, word string) {
+	best, bestWord := rule(0), "" // the strongest reading of a word naming the code
+	consider := func(r rule, word string) {
+		if c.off.has(r) {
+			return
+		}
 		named = true
-		if weight > best.Weight {
-			best = Reason{Rule: rule, Weight: weight, Detail: word}
+		if bestWord == "" || rules[r].Weight > rules[best].Weight {
+			best, bestWord = r, word
 		}
 	}
 
@@ -223,67 +182,67 @@ func scoreKeywords(m *message, c *code) (named bool) {
 		gap := text[k.End:c.start]
 		switch {
 		case k.Class&lexicon.Currency != 0 && tight(gap):
-			c.add("amount", wAmount, text[k.Start:k.End])
+			c.add(ruleAmount, text[k.Start:k.End])
 		case k.Class&lexicon.NotCode != 0 && utf8.RuneCountInString(gap) <= nearRunes && !hasNumber(gap):
 			notCode = true
-			c.add("not-code-word", wNotCodeWord, text[k.Start:k.End])
+			c.add(ruleNotCodeWord, text[k.Start:k.End])
 		}
 	}
 	if hasCode {
 		gap := text[kCode.End:c.start]
-		rule, w := keywordReason(gap)
+		r := keywordReason(gap)
 		switch {
 		case notCode:
 			// "your code for the card ending in 4417": the nearer words claim the number.
-			rule, w = "keyword-far", wKeywordFar
+			r = ruleKeywordFar
 		case qualified(m, kCode.End, c.start):
 			// "Codice ABI 05428", "Code APE 6201": an acronym says which other code it is.
-			rule, w = "keyword-far", wKeywordFar
-		case w < wKeywordIs && bridged(m, c.start, ls) && !endsSentence(gap):
+			r = ruleKeywordFar
+		case rules[r].Weight < rules[ruleKeywordIs].Weight && bridged(m, c.start, ls) && !endsSentence(gap):
 			// "Tu clave dinámica para la compra … es 739204", "Ihr Code für das Online-Banking
 			// lautet 6619": the copula hands the code the keyword, past the other numbers and
 			// words of the sentence.
-			rule, w = "keyword-is", wKeywordIs
+			r = ruleKeywordIs
 		}
-		consider(rule, w, text[kCode.Start:kCode.End])
+		consider(r, text[kCode.Start:kCode.End])
 	}
 	// A word naming a code after it: "483920 is your code". Not past another number, the end
 	// of a sentence or a colon: "Kd.-Nr. 40918273: Ihr Code …" labels what follows.
 	if k, ok := keywordAfter(m, c.end, le, lexicon.Code); ok {
 		gap := text[c.end:k.Start]
 		if !hasNumber(gap) && utf8.RuneCountInString(gap) <= afterRunes && !endsSentence(gap+" ") && !strings.Contains(gap, ":") {
-			consider("keyword-after", wKeywordAfter, text[k.Start:k.End])
+			consider(ruleKeywordAfter, text[k.Start:k.End])
 		} else {
-			consider("keyword-far", wKeywordFar, text[k.Start:k.End])
+			consider(ruleKeywordFar, text[k.Start:k.End])
 		}
 	}
 	// Asked to type it: "Enter 4821", "use 7741".
 	if k, ok := keywordBefore(m, c.start, ls, lexicon.Action); ok && utf8.RuneCountInString(text[k.End:c.start]) <= 16 &&
 		!hasNumber(text[k.End:c.start]) {
-		c.add("asked-to-type", wAction, text[k.Start:k.End])
+		c.add(ruleAskedToType, text[k.Start:k.End])
 	}
 	// Right after it: a duration or a currency ("10 minutes", "1999 EUR").
 	if k, ok := keywordAfter(m, c.end, le, lexicon.Duration|lexicon.Currency); ok && tight(text[c.end:k.Start]) {
 		if k.Class&lexicon.Duration != 0 {
-			c.add("duration", wDuration, text[k.Start:k.End])
+			c.add(ruleDuration, text[k.Start:k.End])
 		} else {
-			c.add("amount", wAmount, text[k.Start:k.End])
+			c.add(ruleAmount, text[k.Start:k.End])
 		}
 	}
 	// Alone on its line: the lines around may label it.
 	rest := len(strings.TrimSpace(text[ls:c.start])) + len(strings.TrimSpace(text[c.end:le]))
 	if rest <= labelBytes {
-		c.add("alone-on-line", wAlone, "")
+		c.add(ruleAlone, "")
 		if l, ok := labelAround(m, ls, le); ok {
-			consider(l.rule, l.weight, l.word)
+			consider(l.rule, l.word)
 		}
 	}
-	if best.Rule != "" {
-		c.add(best.Rule, best.Weight, best.Detail)
+	if bestWord != "" {
+		c.add(best, bestWord)
 	}
 	// Sign-in words close by, in the same sentence, when no word names it well: "use 7741 to
 	// verify your phone".
-	if best.Weight <= wKeywordFar {
+	if bestWord == "" || rules[best].Weight <= rules[ruleKeywordFar].Weight {
 		scoreSignInWords(m, c, ls, le)
 	}
 	return named
@@ -313,7 +272,7 @@ func scoreSignInWords(m *message, c *code, ls, le int) {
 		if hasNumber(between) || endsSentence(between) || utf8.RuneCountInString(between) > afterRunes {
 			continue
 		}
-		c.add("sign-in-words", wAuthNear, text[k.Start:k.End])
+		c.add(ruleSignInWords, text[k.Start:k.End])
 		return
 	}
 }
@@ -367,9 +326,8 @@ func tight(gap string) bool {
 
 // label is a word naming a code on a line around it, with the weight of that reading.
 type label struct {
-	rule   string
-	weight int
-	word   string
+	rule rule
+	word string
 }
 
 // labelAround finds a code keyword on the two lines above, or the line below, a line.
@@ -385,9 +343,9 @@ func labelAround(m *message, ls, le int) (label, bool) {
 		// "Use the code below to open the app. It is valid for 5 minutes."
 		if k, ok := keywordBefore(m, pe, ps, lexicon.Code); ok && !hasNumber(m.text[k.End:pe]) {
 			if pe-k.End <= labelTail {
-				return label{"keyword-above", wLabelAbove, m.text[k.Start:k.End]}, true
+				return label{ruleKeywordAbove, m.text[k.Start:k.End]}, true
 			}
-			return label{"keyword-above-far", wLabelAboveFar, m.text[k.Start:k.End]}, true
+			return label{ruleKeywordAboveFar, m.text[k.Start:k.End]}, true
 		}
 		if strings.TrimSpace(m.text[ps:pe]) != "" {
 			break // only the nearest non-empty line labels
@@ -399,7 +357,7 @@ func labelAround(m *message, ls, le int) (label, bool) {
 		ns, ne := lineAt(m.text, e+1)
 		// A label below opens its line: "is your sign-in code".
 		if k, ok := keywordAfter(m, ns, ne, lexicon.Code); ok && !hasNumber(m.text[ns:k.Start]) && k.Start-ns <= labelHead {
-			return label{"keyword-below", wLabelBelow, m.text[k.Start:k.End]}, true
+			return label{ruleKeywordBelow, m.text[k.Start:k.End]}, true
 		}
 		if strings.TrimSpace(m.text[ns:ne]) != "" {
 			break
@@ -455,31 +413,36 @@ func searchKeywords(ks []lexicon.Match, off int) int {
 // scoreEmphasis rewards a code set apart the way emails display codes. A code written one
 // group (or one digit) per box is set apart when each of its groups is.
 func scoreEmphasis(m *message, c *code) {
-	w, style := emphasisOf(m, c.start, c.end)
-	if c.shape == grouped && w == 0 {
+	level, style := emphasisOf(m, c.start, c.end)
+	if c.shape == grouped && level == notEmphasized {
 		for _, a := range c.cluster.atoms {
-			wa, st := emphasisOf(m, a.start, a.end)
-			if wa != wSetApart {
+			la, st := emphasisOf(m, a.start, a.end)
+			if la != setApart {
 				return
 			}
 			style |= st
 		}
-		c.add("set-apart", wSetApart, style.String())
-		return
+		level = setApart
 	}
-	if w > 0 {
-		rule := "emphasized"
-		if w == wSetApart {
-			rule = "set-apart"
-		}
-		c.add(rule, w, style.String())
+	switch level {
+	case setApart:
+		c.add(ruleSetApart, style.String())
+	case emphasized:
+		c.add(ruleEmphasized, style.String())
 	}
 }
 
-// emphasisOf returns how emphasized text[start:end] is: set apart when an emphasized span
-// holds little else, emphasized when it sits in a longer one.
+// How emphasized a stretch of text is.
+const (
+	notEmphasized = iota
+	emphasized    // inside a longer emphasized span
+	setApart      // an emphasized span holding little else
+)
+
+// emphasisOf returns how emphasized text[start:end] is, and the style of the span that makes
+// it so.
 func emphasisOf(m *message, start, end int) (int, htmltext.Style) {
-	best := 0
+	best := notEmphasized
 	var style htmltext.Style
 	// Spans are sorted by start; those holding the text start at or before it, and nest only
 	// so deep.
@@ -490,12 +453,12 @@ func emphasisOf(m *message, start, end int) (int, htmltext.Style) {
 		if sp.End < end {
 			continue
 		}
-		w := wInEmphasis
+		level := emphasized
 		if sp.End-sp.Start <= end-start+6 {
-			w = wSetApart
+			level = setApart
 		}
-		if w > best {
-			best, style = w, sp.Style
+		if level > best {
+			best, style = level, sp.Style
 		}
 	}
 	return best, style
@@ -503,15 +466,15 @@ func emphasisOf(m *message, start, end int) (int, htmltext.Style) {
 
 // keywordReason grades a code keyword standing gap before a code: right by it, on its line,
 // or far — past another number, past the end of a sentence, or at the far end of the line.
-func keywordReason(gap string) (rule string, weight int) {
+func keywordReason(gap string) rule {
 	dist := utf8.RuneCountInString(gap)
 	switch {
 	case hasNumber(gap) || dist > lineRunes || endsSentence(gap):
-		return "keyword-far", wKeywordFar
+		return ruleKeywordFar
 	case dist <= nearRunes:
-		return "keyword-before", wKeywordNear
+		return ruleKeywordBefore
 	}
-	return "keyword-line", wKeywordLine
+	return ruleKeywordLine
 }
 
 // endsSentence reports whether s holds the end of a sentence: a keyword in the sentence

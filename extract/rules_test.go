@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// answer is what a person is told for a message: the code, the link, or nothing.
+func answer(res Result, err error) string {
+	if err != nil {
+		return "none"
+	}
+	return string(res.Type) + " " + res.Code + res.Link
+}
+
+// TestRulesTable keeps the table whole: a name and a reading for every rule, names unique.
+func TestRulesTable(t *testing.T) {
+	if numRules > 64 {
+		t.Fatalf("%d rules do not fit a ruleSet", numRules)
+	}
+	seen := map[string]bool{}
+	for r, x := range rules {
+		if x.Name == "" || x.Reads == "" || x.Weight == 0 {
+			t.Errorf("rule %d is incomplete: %+v", r, x)
+		}
+		if seen[x.Name] {
+			t.Errorf("rule %s twice", x.Name)
+		}
+		seen[x.Name] = true
+	}
+}
+
+// rulesMarkdown renders the rules as the README lists them.
+func rulesMarkdown() []byte {
+	var b bytes.Buffer
+	b.WriteString("| rule | weight | what it reads |\n| --- | ---: | --- |\n")
+	for _, r := range Rules() {
+		fmt.Fprintf(&b, "| `%s` | %+d | %s |\n", r.Name, r.Weight, strings.ReplaceAll(r.Reads, "|", `\|`))
+	}
+	return b.Bytes()
+}
+
+// TestREADMERules checks that the README's list of rules is the table's; -update rewrites it.
+func TestREADMERules(t *testing.T) {
+	const begin, end = "<!-- rules:begin -->\n", "<!-- rules:end -->"
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := bytes.Index(readme, []byte(begin)), bytes.Index(readme, []byte(end))
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no %q … %q section", strings.TrimSpace(begin), end)
+	}
+	want := rulesMarkdown()
+	got := readme[i+len(begin) : j]
+	if bytes.Equal(got, want) {
+		return
+	}
+	if !*update {
+		t.Fatalf("README.md's rule list is not the table's; run go test ./extract -run TestREADMERules -update")
+	}
+	out := append(append(append([]byte{}, readme[:i+len(begin)]...), want...), readme[j:]...)
+	if err := os.WriteFile("../README.md", out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
