@@ -286,5 +286,12 @@ func inAddress(text string, start, end int) bool {
 	} else {
 		we += end
 	}
-	return strings.ContainsAny(text[ws:we], "@=_\\") || strings.Contains(text[ws:we], "://")
+	// Chat markup and punctuation around the word are not part of it: "_482913_." is
+	// WhatsApp's italics, not an identifier.
+	word := strings.Trim(text[ws:we], markup+".,;:!?()[]{}'\"")
+	return strings.ContainsAny(word, "@=_\\") || strings.Contains(word, "://")
 }
+
+// markup are the characters chat apps and Markdown wrap emphasized words in: *bold*,
+// _italic_, ~strike~, `monospace`.
+const markup = "*_~`"

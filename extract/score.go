@@ -117,7 +117,8 @@ func scoreNumberKind(text string, c *code) {
 		c.add(rulePhone, "+")
 	case prev == '#':
 		c.add(ruleNumbered, "#")
-	case maskedBefore(before):
+	case maskedBefore(before) && !(prev == next && strings.ContainsRune(markup, prev)):
+		// "*482913*" is bold in a chat message, not a masked number.
 		c.add(ruleMasked, string(prev)+c.value)
 	}
 	if next == '%' || strings.HasPrefix(strings.TrimLeft(after, " "), "%") {

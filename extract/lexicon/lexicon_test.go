@@ -169,3 +169,14 @@ func TestDefaultKnowsEveryLanguage(t *testing.T) {
 		t.Errorf("Class.String misses a name")
 	}
 }
+
+// TestScriptChangeEndsWord: a Latin word glued to a word of another script stands alone, a
+// Latin word glued to Latin letters does not.
+func TestScriptChangeEndsWord(t *testing.T) {
+	m := Compile([]Phrase{{Text: "otp", Class: Code}, {Text: "pin", Class: Code}})
+	for text, want := range map[string]int{"您的OTP是482913": 1, "OTPは": 1, "OTP는": 1, "PIN码": 1, "Неверный OTPкод": 1, "OTPs": 0, "spinning": 0, "ÉOTP": 0} {
+		if got := len(m.FindAll(text)); got != want {
+			t.Errorf("FindAll(%q): %d matches, want %d", text, got, want)
+		}
+	}
+}

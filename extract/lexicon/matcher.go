@@ -260,28 +260,71 @@ func (m *Matcher) bounded(text string, start, end int, p int32) bool {
 	b := m.bounds[p]
 	if b.left != free && start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
-		if joins(b.left, r) {
+		first, _ := utf8.DecodeRuneInString(text[start:])
+		if joins(b.left, first, r) {
 			return false
 		}
 	}
 	if b.right != free && end < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[end:])
-		if joins(b.right, r) {
+		last, _ := utf8.DecodeLastRuneInString(text[:end])
+		if joins(b.right, last, r) {
 			return false
 		}
 	}
 	return true
 }
 
-// joins reports whether neighbour, beside an edge of the given kind, continues the word.
-func joins(e edgeKind, neighbour rune) bool {
+// joins reports whether neighbour, beside an edge rune of the given kind, continues the
+// word. A change of script ends a word: "您的OTP是", "OTPは", "PIN码" hold the word OTP or PIN.
+func joins(e edgeKind, edge, neighbour rune) bool {
 	if neighbour < utf8.RuneSelf {
 		c := byte(neighbour)
 		isLetter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-		return isLetter || e == digit && '0' <= c && c <= '9'
+		return isLetter && (e == digit || isLatin(edge) || !anyScript(edge)) || e == digit && '0' <= c && c <= '9'
 	}
-	word := unicode.IsLetter(neighbour) || unicode.IsMark(neighbour)
-	return word || e == digit && unicode.IsDigit(neighbour)
+	if unicode.IsMark(neighbour) {
+		return true
+	}
+	if unicode.IsLetter(neighbour) {
+		return e == digit || sameScript(edge, neighbour)
+	}
+	return e == digit && unicode.IsDigit(neighbour)
+}
+
+// scripts are those whose words stand apart from a neighbouring word of another script.
+var scripts = []*unicode.RangeTable{
+	unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew,
+	unicode.Armenian, unicode.Georgian, unicode.Devanagari, unicode.Bengali, unicode.Tamil,
+	unicode.Telugu, unicode.Sinhala, unicode.Ethiopic, unicode.Han, unicode.Hiragana,
+	unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar,
+}
+
+// sameScript reports whether a and b are written in the same script, as far as the scripts
+// above tell; runes of other scripts count as the same.
+func sameScript(a, b rune) bool {
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		return true
+	}
+	for _, s := range scripts {
+		if unicode.Is(s, a) {
+			return unicode.Is(s, b) || !anyScript(b)
+		}
+	}
+	return true
+}
+
+func anyScript(r rune) bool {
+	for _, s := range scripts {
+		if unicode.Is(s, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLatin(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.Is(unicode.Latin, r)
 }
 
 // unspaced reports whether r belongs to a script written without spaces between words (or,

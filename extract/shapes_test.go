@@ -1,0 +1,35 @@
+package extract
+
+import "testing"
+
+// TestShapes checks short messages that each show one way real messages are written, with
+// the answer a person reading them gives ("" for nothing). Longer, real-shaped messages are
+// fixtures in ../testdata; these pin the mechanism each fix is about.
+func TestShapes(t *testing.T) {
+	tests := []struct {
+		why, content, want string
+	}{
+		// A change of script ends a word: Latin acronyms glued to CJK and Hangul.
+		{"acronym glued to Han", "您的OTP是482913", "482913"},
+		{"acronym glued to kana", "OTPは482913です", "482913"},
+		{"acronym glued to Han, full-width colon", "PIN码：4829", "4829"},
+		{"acronym glued to Hangul", "인증번호 OTP는 482913입니다", "482913"},
+		// Chat markup is emphasis, not masking or an identifier.
+		{"WhatsApp bold", "Your verification code is *482913*", "482913"},
+		{"Markdown bold", "Your verification code is **482913**", "482913"},
+		{"WhatsApp italics", "Your verification code is _482913_.", "482913"},
+		{"brackets", "Your verification code is [5830]", "5830"},
+		{"quotes", "Your verification code is '739210'", "739210"},
+		{"masked card stays masked", "Payment with card ****1234 approved", ""},
+	}
+	for _, tt := range tests {
+		res, err := Extract(tt.content, Options{Source: SMS})
+		got := res.Code + res.Link
+		if err != nil {
+			got = ""
+		}
+		if got != tt.want {
+			t.Errorf("%s: %q → %q, want %q\n%s", tt.why, tt.content, got, tt.want, renderGolden(res, err))
+		}
+	}
+}
