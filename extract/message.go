@@ -84,7 +84,7 @@ func read(content string, format Format) *message {
 			start: f.Start, end: f.End,
 		})
 	}
-	m.keywords = lexicon.Default().FindAll(m.text)
+	m.keywords = lexicon.Default().Keywords(m.text)
 	return m
 }
 

@@ -249,7 +249,7 @@ func scoreKeywords(m *message, c *code) (named bool) {
 	return named
 }
 
-// scoreSignInWords rewards sign-in words standing close to a code, in its sentence.
+// scoreSignInWords rewards sign-in words standing close to a code, in its clause.
 func scoreSignInWords(m *message, c *code, ls, le int) {
 	text := m.text
 	const window = 4 * afterRunes // bytes: enough for afterRunes characters in any script
@@ -270,7 +270,7 @@ func scoreSignInWords(m *message, c *code, ls, le int) {
 		default:
 			continue
 		}
-		if hasNumber(between) || endsSentence(between) || utf8.RuneCountInString(between) > afterRunes {
+		if hasNumber(between) || endsSentence(between) || endsClause(between) || utf8.RuneCountInString(between) > afterRunes {
 			continue
 		}
 		c.add(ruleSignInWords, text[k.Start:k.End])
@@ -644,4 +644,10 @@ func longestLetterRun(s string) int {
 		}
 	}
 	return best
+}
+
+// endsClause reports whether s holds a clause break: sign-in words across it speak of
+// something else ("… expires soon, text HELP to 60777").
+func endsClause(s string) bool {
+	return strings.Contains(s, ", ") || strings.Contains(s, "; ") || strings.ContainsAny(s, "，；")
 }

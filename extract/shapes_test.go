@@ -21,6 +21,10 @@ func TestShapes(t *testing.T) {
 		{"brackets", "Your verification code is [5830]", "5830"},
 		{"quotes", "Your verification code is '739210'", "739210"},
 		{"masked card stays masked", "Payment with card ****1234 approved", ""},
+		// A word of one language does not decide another's message.
+		{"Swahili bei in German", "Dein Bestätigungscode bei Acme lautet 482913.", "482913"},
+		{"Slovak deň in Swedish", "Din kod är 482913 den gäller i 5 minuter.", "482913"},
+		{"Polish to in English", "Your Acme code 5716 expires soon, text HELP to 60777", "5716"},
 	}
 	for _, tt := range tests {
 		res, err := Extract(tt.content, Options{Source: SMS})

@@ -115,7 +115,7 @@ func Classify(l Link) Verdict {
 		v.add("redirect-target", 0, t.Host+t.EscapedPath())
 	}
 	words := urlText(target)
-	v.words("url", words, urlWords().FindAll(words), wURLSignIn, wURLVerify, wURLReset, wURLNotLink)
+	v.words("url", words, lexicon.Outermost(urlWords().FindAll(words)), wURLSignIn, wURLVerify, wURLReset, wURLNotLink)
 	if ext := strings.ToLower(path.Ext(target.Path)); isImage(ext) {
 		v.add("image", wImage, ext)
 	}
@@ -130,7 +130,7 @@ func Classify(l Link) Verdict {
 	var anchor int
 	pointer := true // the link's text says nothing of its own: empty, the URL, "click here"
 	if text := strings.TrimSpace(l.Text); text != "" && text != l.URL {
-		matches := lexicon.Default().FindAll(text)
+		matches := lexicon.Default().Keywords(text)
 		anchor = v.words("anchor", text, matches, wAnchorSignIn, wAnchorVerify, wAnchorReset, wAnchorNotLink)
 		pointer = anchor == 0 && onlyPointer(text, matches)
 	}
@@ -142,7 +142,7 @@ func Classify(l Link) Verdict {
 		if pointer {
 			w = wContext
 		}
-		context = v.words("context", l.Context, lexicon.Default().FindAll(l.Context), w, w, 0, 0)
+		context = v.words("context", l.Context, lexicon.Default().Keywords(l.Context), w, w, 0, 0)
 	}
 	// A button matters when its label, or the words around a label that only points, say
 	// what it does.

@@ -6,9 +6,9 @@ import (
 	"github.com/otpkit/otpkit/extract/lexicon"
 )
 
-func ExampleMatcher_FindAll() {
+func ExampleMatcher_Keywords() {
 	text := "Tu CÓDIGO de verificación es 482913. No lo compartas. Promo code SAVE10."
-	for _, m := range lexicon.Default().FindAll(text) {
+	for _, m := range lexicon.Default().Keywords(text) {
 		fmt.Printf("%q %s\n", text[m.Start:m.End], m.Class)
 	}
 	// Output:

@@ -65,9 +65,12 @@ func (c Class) String() string {
 type Phrase struct {
 	Text  string // folded (see Fold), without wildcards
 	Class Class
+	// Lang is the table's language, as its file is named ("de"); empty for the words every
+	// language shares (common.txt).
 	// Prefix is set when the phrase may end a longer word ("*code" matches "passcode");
 	// Suffix when it may start one ("verif*" matches "verify").
 	Prefix, Suffix bool
+	Lang           string
 }
 
 //go:generate sh -c "cd internal/genfold && go run . ../../fold_table.go"
@@ -94,6 +97,9 @@ func Default() *Matcher { return defaultMatcher() }
 // from them.
 func DefaultPhrases() []Phrase { return slices.Clone(defaultPhrases()) }
 
+// commonTable is the table of words every language shares: currency signs and codes.
+const commonTable = "common"
+
 // Load reads every *.txt table found (at any depth) in fsys.
 func Load(fsys fs.FS) ([]Phrase, error) {
 	var all []Phrase
@@ -106,6 +112,13 @@ func Load(fsys fs.FS) ([]Phrase, error) {
 			return err
 		}
 		phrases, err := Parse(name, string(b))
+		lang := strings.TrimSuffix(path.Base(name), ".txt")
+		if lang == commonTable {
+			lang = ""
+		}
+		for i := range phrases {
+			phrases[i].Lang = lang
+		}
 		all = append(all, phrases...)
 		return err
 	})
@@ -161,28 +174,44 @@ func sectionClass(name string) Class {
 	return 0
 }
 
-// merge folds phrases and joins those that differ only in class, so that each text and
-// wildcard shape is compiled once.
-func merge(phrases []Phrase) []Phrase {
+// merge folds phrases and joins those that differ only in language, so that each text,
+// wildcard shape and class is compiled once, with the set of languages that use it.
+func merge(phrases []Phrase, langs *langIndex) ([]Phrase, []LangSet) {
 	type key struct {
 		text           string
 		prefix, suffix bool
+		class          Class
 	}
 	index := make(map[key]int, len(phrases))
-	var out []Phrase
+	var (
+		out []Phrase
+		ls  []LangSet
+	)
 	for _, p := range phrases {
 		p.Text = Fold(p.Text)
 		if p.Text == "" || len(p.Text) > MaxPhrase {
 			continue
 		}
-		k := key{p.Text, p.Prefix, p.Suffix}
-		if i, ok := index[k]; ok {
-			out[i].Class |= p.Class
-			continue
+		k := key{p.Text, p.Prefix, p.Suffix, p.Class}
+		lang := langs.id(p.Lang)
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			p.Lang = "" // the languages are in ls
+			out = append(out, p)
+			ls = append(ls, LangSet{})
 		}
-		index[k] = len(out)
-		out = append(out, p)
+		ls[i] = ls[i].with(lang)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Text < out[j].Text })
-	return out
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return out[order[i]].Text < out[order[j]].Text })
+	sorted, sortedLangs := make([]Phrase, len(out)), make([]LangSet, len(out))
+	for i, o := range order {
+		sorted[i], sortedLangs[i] = out[o], ls[o]
+	}
+	return sorted, sortedLangs
 }

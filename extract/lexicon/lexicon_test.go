@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +52,7 @@ func TestParseErrors(t *testing.T) {
 // found renders matches as "text:class" for compact comparisons.
 func found(m *Matcher, text string) []string {
 	var out []string
-	for _, f := range m.FindAll(text) {
+	for _, f := range Outermost(m.FindAll(text)) {
 		out = append(out, text[f.Start:f.End]+":"+f.Class.String())
 	}
 	return out
@@ -177,6 +178,58 @@ func TestScriptChangeEndsWord(t *testing.T) {
 	for text, want := range map[string]int{"您的OTP是482913": 1, "OTPは": 1, "OTP는": 1, "PIN码": 1, "Неверный OTPкод": 1, "OTPs": 0, "spinning": 0, "ÉOTP": 0} {
 		if got := len(m.FindAll(text)); got != want {
 			t.Errorf("FindAll(%q): %d matches, want %d", text, got, want)
+		}
+	}
+}
+
+// TestOverlaps: every phrase is found, overlapping ones too; Outermost keeps those that cross
+// and drops those inside a longer one.
+func TestOverlaps(t *testing.T) {
+	m := Compile([]Phrase{
+		{Text: "to verify", Class: Action},
+		{Text: "verify your email", Class: Verify},
+		{Text: "code", Class: Code},
+		{Text: "promo code", Class: NotCode},
+	})
+	text := "Click here to verify your email. Promo code SAVE10"
+	if got, want := len(m.FindAll(text)), 4; got != want {
+		t.Errorf("FindAll found %d phrases, want %d (every occurrence)", got, want)
+	}
+	want := []string{"to verify:action", "verify your email:verify", "Promo code:not-code"}
+	if diff := cmp.Diff(want, found(m, text)); diff != "" {
+		t.Errorf("Outermost mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestLanguages: a message gets the languages its words speak for, and the short words of
+// other languages do not count in it.
+func TestLanguages(t *testing.T) {
+	m := Default()
+	tests := []struct {
+		text    string
+		lang    string // one of the languages the text must get
+		foreign string // a word that must not be a keyword
+	}{
+		{"Dein Bestätigungscode bei Acme lautet 482913.", "de", "bei"},
+		{"Din kod är 482913 den gäller i 5 minuter.", "sv", "den"},
+		{"Your Acme code 5716 expires soon, reply STOP to opt out, text HELP to 60777", "en", "to"},
+		{"Votre code de vérification est la suivante : 482913", "fr", "la"},
+	}
+	for _, tt := range tests {
+		langs := m.LangNames(m.Languages(tt.text, m.FindAll(tt.text)))
+		if !slices.Contains(langs, tt.lang) {
+			t.Errorf("Languages(%q) = %v, want %s among them", tt.text, langs, tt.lang)
+		}
+		for _, k := range m.Keywords(tt.text) {
+			if strings.EqualFold(tt.text[k.Start:k.End], tt.foreign) {
+				t.Errorf("Keywords(%q) holds %q (%s, %v), a word of another language", tt.text, tt.foreign, k.Class, m.LangNames(k.Langs))
+			}
+		}
+	}
+	// A name for a code reads as one in any language; a short text tells no language.
+	for _, text := range []string{"Банка: Код 305722", "code 4821"} {
+		if ks := m.Keywords(text); len(ks) == 0 || ks[0].Class&Code == 0 {
+			t.Errorf("Keywords(%q) = %v, want a code word", text, ks)
 		}
 	}
 }

@@ -8,8 +8,9 @@ import (
 
 // Match is one phrase found in a text.
 type Match struct {
-	Start, End int   // byte offsets in the searched text
-	Class      Class // every class the phrase belongs to
+	Start, End int     // byte offsets in the searched text
+	Class      Class   // every class the phrase belongs to
+	Langs      LangSet // the languages whose tables hold it; empty for words all share
 }
 
 // Matcher finds the phrases of a set of tables in a text, all at once, in one pass over the
@@ -17,6 +18,8 @@ type Match struct {
 // safe for concurrent use.
 type Matcher struct {
 	phrases []Phrase
+	langsOf []LangSet  // per phrase: the languages whose tables hold it
+	langs   langIndex  // the languages' names
 	bounds  []bound    // per phrase: what its edges require of their neighbours
 	root    [256]int32 // the root's transitions, dense because every walk returns there
 	states  []state
@@ -38,7 +41,8 @@ type edge struct {
 // Compile builds a matcher. Phrases are folded; those with the same text and wildcards are
 // merged, their classes joined; empty ones and those longer than MaxPhrase are left out.
 func Compile(phrases []Phrase) *Matcher {
-	m := &Matcher{phrases: merge(phrases)}
+	m := &Matcher{}
+	m.phrases, m.langsOf = merge(phrases, &m.langs)
 	m.bounds = make([]bound, len(m.phrases))
 	for i, p := range m.phrases {
 		first, _ := utf8.DecodeRuneInString(p.Text)
@@ -134,9 +138,11 @@ func (m *Matcher) Len() int { return len(m.phrases) }
 // longer phrases out; Parse rejects them.
 const MaxPhrase = 255
 
-// FindAll returns the phrases in text, case-insensitively, leftmost-longest and without
-// overlaps, in order. A phrase in a script written with spaces must stand as whole words
-// unless its wildcards say otherwise.
+// FindAll returns every occurrence of a phrase in text, case-insensitively, overlapping ones
+// included, ordered by start and, at one start, longest first; a phrase that several
+// classes share is reported once per class. A phrase in a script written with spaces must
+// stand as whole words unless its wildcards say otherwise. [Matcher.Keywords] reads the
+// result as a person reads the text.
 func (m *Matcher) FindAll(text string) []Match {
 	var (
 		found []Match
@@ -161,14 +167,20 @@ func (m *Matcher) FindAll(text string) []Match {
 				start := origin[(fed-len(m.phrases[p].Text))%len(origin)]
 				for q := p; q < int32(len(m.phrases)) && m.phrases[q].Text == m.phrases[p].Text; q++ {
 					if m.bounded(text, start, i+size, q) {
-						found = append(found, Match{start, i + size, m.phrases[q].Class})
+						found = append(found, Match{start, i + size, m.phrases[q].Class, m.langsOf[q]})
 					}
 				}
 			}
 		}
 		i += size
 	}
-	return leftmostLongest(found)
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].Start != found[j].Start {
+			return found[i].Start < found[j].Start
+		}
+		return found[i].End > found[j].End
+	})
+	return found
 }
 
 // foldRune writes the folded form of the rune at the start of s into buf and returns it with
@@ -332,31 +344,4 @@ func isLatin(r rune) bool {
 func unspaced(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul,
 		unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
-}
-
-// leftmostLongest keeps, scanning left to right, the longest match at each position that
-// does not overlap one already kept.
-func leftmostLongest(ms []Match) []Match {
-	if len(ms) < 2 {
-		return ms
-	}
-	sort.Slice(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
-		}
-		return ms[i].End > ms[j].End
-	})
-	out := ms[:0]
-	lastEnd := -1
-	for _, m := range ms {
-		if n := len(out); n > 0 && out[n-1].Start == m.Start && out[n-1].End == m.End {
-			out[n-1].Class |= m.Class // the same words in two wildcard shapes
-			continue
-		}
-		if m.Start >= lastEnd {
-			out = append(out, m)
-			lastEnd = m.End
-		}
-	}
-	return out
 }
