@@ -24,7 +24,7 @@ const (
 	afterRunes = 40
 	labelBytes = 12 // what else may stand on a code's line for it to count as alone
 	labelTail  = 40 // what may follow a code word on the line above for it to label the code
-	labelHead  = 20 // what may precede a code word on the line below
+	labelHead  = 48 // what may precede a code word on the line below, in runes
 )
 
 // signInWords are the classes of words that speak of signing in or proving who one is.
@@ -184,7 +184,11 @@ func scoreKeywords(m *message, c *code) (named bool) {
 		switch {
 		case k.Class&lexicon.Currency != 0 && tight(gap):
 			c.add(ruleAmount, text[k.Start:k.End])
-		case k.Class&lexicon.NotCode != 0 && utf8.RuneCountInString(gap) <= nearRunes && !hasNumber(gap):
+		case k.Class&lexicon.NotCode != 0 && utf8.RuneCountInString(gap) <= nearRunes && !hasNumber(gap) &&
+			!(hasCode && wordRightBefore(m, c.start, k.End, lexicon.Is)):
+			// A copula after the other number's word hands the code word before it its
+			// value: "kod za potvrdu broja telefona je 8174" (the code for confirming the
+			// phone number is 8174).
 			notCode = true
 			c.add(ruleNotCodeWord, text[k.Start:k.End])
 		}
@@ -267,6 +271,9 @@ func scoreSignInWords(m *message, c *code, ls, le int) {
 			between = text[k.End:c.start]
 		case k.Start >= c.end:
 			between = text[c.end:k.Start]
+			if strings.HasPrefix(strings.TrimLeft(between, " "), ":") {
+				continue // "Servizio 4916: … per confermare": a number before a colon labels what follows
+			}
 		default:
 			continue
 		}
@@ -356,8 +363,9 @@ func labelAround(m *message, ls, le int) (label, bool) {
 	// The line below, past one blank line: "640271\n\nis your sign-in code".
 	for n, e := 0, le; n < 2 && e < len(m.text); n++ {
 		ns, ne := lineAt(m.text, e+1)
-		// A label below opens its line: "is your sign-in code".
-		if k, ok := keywordAfter(m, ns, ne, lexicon.Code); ok && !hasNumber(m.text[ns:k.Start]) && k.Start-ns <= labelHead {
+		// A label below opens its line: "is your sign-in code", "Tas ir tavs Rīgas Velo
+		// verifikācijas kods".
+		if k, ok := keywordAfter(m, ns, ne, lexicon.Code); ok && opensLine(m.text[ns:k.Start]) {
 			return label{ruleKeywordBelow, m.text[k.Start:k.End]}, true
 		}
 		if strings.TrimSpace(m.text[ns:ne]) != "" {
@@ -650,4 +658,11 @@ func longestLetterRun(s string) int {
 // something else ("… expires soon, text HELP to 60777").
 func endsClause(s string) bool {
 	return strings.Contains(s, ", ") || strings.Contains(s, "; ") || strings.ContainsAny(s, "，；")
+}
+
+// opensLine reports whether head, the words before a code word on the line below a code,
+// keeps the code word in the line's opening words: short, in the first sentence, past no
+// other number.
+func opensLine(head string) bool {
+	return !hasNumber(head) && !endsSentence(head) && utf8.RuneCountInString(head) <= labelHead
 }

@@ -21,6 +21,15 @@ func TestShapes(t *testing.T) {
 		{"brackets", "Your verification code is [5830]", "5830"},
 		{"quotes", "Your verification code is '739210'", "739210"},
 		{"masked card stays masked", "Payment with card ****1234 approved", ""},
+		// Camel case starts a word.
+		{"camel-case TAN", "Die smsTAN für Ihre Überweisung von 250,00 EUR lautet 318 042.", "318042"},
+		// A copula after another number's word hands the code word its value.
+		{"copula past a phone-number word", "Dućan Kvarner: kod za potvrdu broja telefona je 8174. Unesite ga u aplikaciju.", "8174"},
+		{"card ending still claims its number", "Your code for the card ending in 4417 is 739204", "739204"},
+		// A number before a colon labels what follows; sign-in words past it are not its own.
+		{"service number before a colon", "Servizio 4916: il codice OTP per confermare la ricarica e' 663402. Valido 3 minuti.", "663402"},
+		// The code alone on the first line, named by the opening words of the next.
+		{"label below past a brand", "381045\nTas ir tavs Rīgas Velo verifikācijas kods.\nDerīgs 5 minūtes.", "381045"},
 		// A word of one language does not decide another's message.
 		{"Swahili bei in German", "Dein Bestätigungscode bei Acme lautet 482913.", "482913"},
 		{"Slovak deň in Swedish", "Din kod är 482913 den gäller i 5 minuter.", "482913"},

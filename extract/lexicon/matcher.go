@@ -273,7 +273,9 @@ func (m *Matcher) bounded(text string, start, end int, p int32) bool {
 	if b.left != free && start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
 		first, _ := utf8.DecodeRuneInString(text[start:])
-		if joins(b.left, first, r) {
+		// Camel case starts a word: "smsTAN", "NetCode".
+		camel := 'a' <= r && r <= 'z' && 'A' <= first && first <= 'Z'
+		if !camel && joins(b.left, first, r) {
 			return false
 		}
 	}
