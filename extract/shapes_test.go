@@ -24,7 +24,7 @@ func TestShapes(t *testing.T) {
 		// Camel case starts a word.
 		{"camel-case TAN", "Die smsTAN für Ihre Überweisung von 250,00 EUR lautet 318 042.", "318042"},
 		// A copula after another number's word hands the code word its value.
-		{"copula past a phone-number word", "Dućan Kvarner: kod za potvrdu broja telefona je 8174. Unesite ga u aplikaciju.", "8174"},
+		{"copula past a phone-number word", "Jízdenky Plus: kód pro ověření telefonního čísla je 8174. Zadejte ho v aplikaci.", "8174"},
 		{"card ending still claims its number", "Your code for the card ending in 4417 is 739204", "739204"},
 		// A number before a colon labels what follows; sign-in words past it are not its own.
 		{"service number before a colon", "Servizio 4916: il codice OTP per confermare la ricarica e' 663402. Valido 3 minuti.", "663402"},
