@@ -12,7 +12,8 @@ const (
 	digits   shape = iota // 483920
 	grouped               // 482 913, 482-913, 4 8 2 9 1 3
 	prefixed              // G-483920: a service prefix the person does not type
-	alnum                 // K7PX2Q, Q7F-4KD
+	alnum                 // K7PX2Q, Q7F-4KD, qzt4wk, FRT-KQZ
+	words                 // maple-river-stone: words typed with their dashes
 )
 
 // code is a candidate code found in the text.
@@ -46,7 +47,7 @@ func (c *code) note(what, detail string) {
 type atom struct {
 	start, end      int
 	digits, letters int
-	lower           bool // has a lower-case letter
+	lower, upper    bool // has a lower-case, an upper-case letter
 }
 
 func (a atom) numeric() bool { return a.letters == 0 }
@@ -70,7 +71,7 @@ func (c cluster) digitCount() int {
 const (
 	minCode  = 4 // digits, or characters of a letter-and-digit code
 	maxCode  = 8
-	maxAlnum = 10
+	maxAlnum = 12 // letters and digits, dashes left out
 )
 
 // atoms splits text into runs of ASCII letters and digits.
@@ -91,6 +92,7 @@ func atoms(text string) []atom {
 				a.lower = true
 			default:
 				a.letters++
+				a.upper = true
 			}
 		}
 		a.end = i
@@ -238,33 +240,6 @@ func prefixStart(text string, dash int) int {
 	}
 	return p
 }
-
-// letterCode returns the letter-and-digit code starting at atom i, if it is one, and how many
-// atoms it took: upper-case
-// letters and digits, both present, such as K7PX2Q, or two such parts of three to five
-// characters joined by a dash (Q7F-4KD, typed Q7F4KD).
-func letterCode(text string, as []atom, i int) (c *code, used int) {
-	a := as[i]
-	if a.lower || a.len() > maxAlnum {
-		return nil, 0
-	}
-	end, digits, letters, used := a.end, a.digits, a.letters, 1
-	if i+1 < len(as) {
-		b := as[i+1]
-		if b.start == a.end+1 && text[a.end] == '-' && !b.lower && dashPart(a) && dashPart(b) {
-			end, digits, letters, used = b.end, digits+b.digits, letters+b.letters, 2
-		}
-	}
-	if digits == 0 || letters == 0 || end-a.start < minCode {
-		return nil, 0
-	}
-	// The dash of Q7F-4KD separates groups for the eye, like the space of 482 913: it is
-	// not typed.
-	value := strings.ReplaceAll(text[a.start:end], "-", "")
-	return &code{value: value, start: a.start, end: end, shape: alnum}, used
-}
-
-func dashPart(a atom) bool { return 3 <= a.len() && a.len() <= 5 }
 
 // insideURL reports whether c overlaps a URL; urls are sorted and do not overlap.
 func insideURL(c *code, urls [][2]int) bool {

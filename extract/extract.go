@@ -29,7 +29,7 @@ func Extract(content string, opts Options) (Result, error) {
 
 	var codes []Candidate
 	if opts.Type != MagicLink {
-		found := findCodes(m.text, m.urls)
+		found := withoutWords(m, findCodes(m.text, m.urls))
 		for _, c := range found {
 			c.off = opts.off
 		}

@@ -59,7 +59,7 @@ const (
 var rules = [numRules]Rule{
 	ruleSixDigits:       {"six-digits", 12, "a code of six digits, the most common length by far"},
 	ruleDigits:          {"digits", 6, "a code of 4, 5, 7 or 8 digits"},
-	ruleLetterCode:      {"letters-and-digits", 4, "a code mixing letters and digits"},
+	ruleLetterCode:      {"letter-code", 4, "a code of letters and digits, or of capitals in dashed groups: K7PX2Q, FRT-KQZ"},
 	ruleKeywordBefore:   {"keyword-before", 45, `a word naming a code a few words before it: "verification code: 483920"`},
 	ruleKeywordLine:     {"keyword-line", 30, "a word naming a code on its line, further before it"},
 	ruleKeywordAfter:    {"keyword-after", 40, `a word naming a code right after it: "483920 is your code"`},
@@ -92,7 +92,7 @@ var rules = [numRules]Rule{
 	ruleMasked:          {"masked-number", -70, "the visible end of a masked card or account number: XX1234, ****1234"},
 	ruleNumbered:        {"numbered", -20, "a number sign before it: #40215877"},
 	ruleColour:          {"colour", -80, "a colour: #A1B2C3"},
-	ruleWordLike:        {"word-like", -30, "four letters or more in a row, as promotion codes spell words: SAVE20"},
+	ruleWordLike:        {"word-like", -45, "four letters or more in a row that read as a word, as promotion codes spell: SAVE20, WINTER25"},
 	ruleUnitShaped:      {"unit-shaped", -25, "one run of digits and at most two letters: 30AM, 10GB, B001"},
 	ruleNextToNumbers:   {"next-to-numbers", -15, "joined to other digits that are not part of it"},
 }

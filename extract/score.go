@@ -61,6 +61,8 @@ func scoreCodes(m *message, codes []*code) {
 
 func scoreShape(text string, c *code) {
 	switch {
+	case c.shape == words:
+		c.note("word-code", "its dashes are typed")
 	case c.shape == alnum:
 		c.add(ruleLetterCode, c.value)
 	case len(c.value) == 6:
@@ -82,6 +84,9 @@ func scoreNumberKind(text string, c *code) {
 	prev, _ := utf8.DecodeLastRuneInString(before)
 	next, _ := utf8.DecodeRuneInString(after)
 
+	if c.shape == words {
+		return
+	}
 	if c.shape == alnum {
 		if prev == '#' && isHex(c.value) && (len(c.value) == 6 || len(c.value) == 3) {
 			c.add(ruleColour, "#"+c.value)
@@ -92,8 +97,8 @@ func scoreNumberKind(text string, c *code) {
 		if unitShaped(c.value) {
 			c.add(ruleUnitShaped, c.value)
 		}
-		if w := longestLetterRun(c.value); w >= 4 {
-			c.add(ruleWordLike, strconv.Itoa(w)+" letters in a row")
+		if w := readableRun(text[c.start:c.end]); w != "" {
+			c.add(ruleWordLike, w)
 		}
 		return
 	}
@@ -639,19 +644,28 @@ func unitShaped(s string) bool {
 
 func isLetter(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' }
 
-// longestLetterRun returns the length of the longest run of letters in s. Random codes mix
-// letters and digits; promotion codes and product names spell words.
-func longestLetterRun(s string) int {
-	best, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if isLetter(s[i]) {
-			run++
-			best = max(best, run)
-		} else {
-			run = 0
+// readableRun returns the first run of four letters or more in s that reads as a word:
+// promotion codes and product names spell words (WINTER, PRIMAVERA), random codes rarely do
+// (XKQWT). A run reads as a word when it is long, or when a third of its letters or more
+// are vowels.
+func readableRun(s string) string {
+	for i := 0; i < len(s); {
+		if !isLetter(s[i]) {
+			i++
+			continue
 		}
+		j, vowels := i, 0
+		for ; j < len(s) && isLetter(s[j]); j++ {
+			if strings.IndexByte("AEIOUYaeiouy", s[j]) >= 0 {
+				vowels++
+			}
+		}
+		if n := j - i; n >= 6 || n >= 4 && 3*vowels >= n {
+			return s[i:j]
+		}
+		i = j
 	}
-	return best
+	return ""
 }
 
 // endsClause reports whether s holds a clause break: sign-in words across it speak of

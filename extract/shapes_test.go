@@ -30,6 +30,17 @@ func TestShapes(t *testing.T) {
 		{"service number before a colon", "Servizio 4916: il codice OTP per confermare la ricarica e' 663402. Valido 3 minuti.", "663402"},
 		// The code alone on the first line, named by the opening words of the next.
 		{"label below past a brand", "381045\nTas ir tavs Rīgas Velo verifikācijas kods.\nDerīgs 5 minūtes.", "381045"},
+		// Letter codes: one case, dashed groups joined, word codes with their dashes.
+		{"lower-case code", "qzt4wk is your Glimmer verification code. Enter it in the app.", "qzt4wk"},
+		{"three dashed groups", "Her er innloggingskoden din:\n  N4T-8WQ-2KC\nSkriv inn koden på siden.", "N4T8WQ2KC"},
+		{"letters around digits", "Ձեր ակտիվացման կոդը՝ ZR-4471-KM", "ZR4471KM"},
+		{"capitals only, dashed", "Dein Bestätigungscode für Lumo: FRT-KQZ", "FRTKQZ"},
+		{"ten in two groups", "Your recovery code: K7P2M-X9QRT", "K7P2MX9QRT"},
+		{"word code", "Your one-time code:\nmaple-river-stone\nType it exactly as shown.", "maple-river-stone"},
+		{"a random code with a run of consonants", "Your verification code: XKQWT7", "XKQWT7"},
+		{"a promotion code spells a word", "Use code WINTER25 at checkout for 25% off", ""},
+		{"a word and a number in lower case", "Your code covid19 update", ""},
+		{"an acronym with a digit is a word", "Never share your code, PIN or CVV2 with anyone.", ""},
 		// A word of one language does not decide another's message.
 		{"Swahili bei in German", "Dein Bestätigungscode bei Acme lautet 482913.", "482913"},
 		{"Slovak deň in Swedish", "Din kod är 482913 den gäller i 5 minuter.", "482913"},
