@@ -495,10 +495,22 @@ func keywordReason(gap string) rule {
 // before speaks of something else ("Do not share this code. B001"). A point after a single
 // letter is an initial ("M. Schulz"), not an end.
 func endsSentence(s string) bool {
-	for _, end := range []string{"! ", "? ", "。", "！", "？", "।"} {
+	for _, end := range []string{"。", "।", "؟", "۔"} {
 		if strings.Contains(s, end) {
 			return true
 		}
+	}
+	// "!" and "?" end a sentence before a space or, in scripts written without spaces (where
+	// normalize folded "！" to "!"), before any letter of theirs.
+	for i := strings.IndexAny(s, "!?"); i >= 0; {
+		if i+1 < len(s) && (s[i+1] == ' ' || s[i+1] >= utf8.RuneSelf) {
+			return true
+		}
+		next := strings.IndexAny(s[i+1:], "!?")
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
 	for i := strings.Index(s, ". "); i >= 0; {
 		word := s[:i]

@@ -41,6 +41,8 @@ func TestShapes(t *testing.T) {
 		{"a promotion code spells a word", "Use code WINTER25 at checkout for 25% off", ""},
 		{"a word and a number in lower case", "Your code covid19 update", ""},
 		{"an acronym with a digit is a word", "Never share your code, PIN or CVV2 with anyone.", ""},
+		// A full-width "！" ends a sentence: the code word before it is not the number's.
+		{"anti-fraud notice", "【鼎信银行】温馨提示：任何人索要短信验证码的都是诈骗！如遇可疑情况请拨打95533。", ""},
 		// A word of one language does not decide another's message.
 		{"Swahili bei in German", "Dein Bestätigungscode bei Acme lautet 482913.", "482913"},
 		{"Slovak deň in Swedish", "Din kod är 482913 den gäller i 5 minuter.", "482913"},
