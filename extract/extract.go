@@ -53,6 +53,9 @@ func Extract(content string, opts Options) (Result, error) {
 			}
 		} else {
 			res.Type, res.Code = TOTP, codes[0].Value
+			if m.origin.host != "" && codes[0].Value == m.text[m.origin.start:m.origin.end] {
+				res.Origin = m.origin.host
+			}
 			return res, nil
 		}
 	}

@@ -18,6 +18,7 @@ type message struct {
 	links    []link
 	urls     [][2]int        // where URLs are written in text: no code hides in them
 	keywords []lexicon.Match // every keyword in text, in order
+	origin   origin          // the WebOTP line binding a code to a site, if any
 }
 
 // link is a link of the message with where its text stands.
@@ -85,6 +86,9 @@ func read(content string, format Format) *message {
 		})
 	}
 	m.keywords = lexicon.Default().Keywords(m.text)
+	if format == FormatText {
+		m.origin, _ = findOrigin(m.text)
+	}
 	return m
 }
 

@@ -50,6 +50,7 @@ const (
 	ruleWordLike
 	ruleUnitShaped
 	ruleNextToNumbers
+	ruleOrigin
 	numRules
 )
 
@@ -95,6 +96,7 @@ var rules = [numRules]Rule{
 	ruleWordLike:        {"word-like", -45, "four letters or more in a row that read as a word, as promotion codes spell: SAVE20, WINTER25"},
 	ruleUnitShaped:      {"unit-shaped", -25, "one run of digits and at most two letters: 30AM, 10GB, B001"},
 	ruleNextToNumbers:   {"next-to-numbers", -15, "joined to other digits that are not part of it"},
+	ruleOrigin:          {"origin-bound", 60, `the code of the WebOTP last line that binds it to a site: "@example.com #482913"`},
 }
 
 // Rules returns the rules of evidence for codes, in the order of the table.

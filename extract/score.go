@@ -38,7 +38,11 @@ func scoreCodes(m *message, codes []*code) {
 	}
 	for _, c := range codes {
 		scoreShape(m.text, c)
-		scoreNumberKind(m.text, c)
+		if m.origin.bound(c) {
+			c.add(ruleOrigin, "@"+m.origin.host)
+		} else {
+			scoreNumberKind(m.text, c)
+		}
 		named := scoreKeywords(m, c)
 		scoreYear(m, c)
 		if !named && msgClasses&lexicon.Code != 0 {

@@ -43,6 +43,10 @@ func TestShapes(t *testing.T) {
 		{"an acronym with a digit is a word", "Never share your code, PIN or CVV2 with anyone.", ""},
 		// A full-width "！" ends a sentence: the code word before it is not the number's.
 		{"anti-fraud notice", "【鼎信银行】温馨提示：任何人索要短信验证码的都是诈骗！如遇可疑情况请拨打95533。", ""},
+		// The WebOTP last line binds the code to a site.
+		{"origin-bound line", "Your Acme code is 482913. Don't share it.\n\n@acme.com #482913", "482913"},
+		{"origin-bound line decides", "Use it to sign in. Ref 4471\n@acme.com #778812", "778812"},
+		{"origin-bound line, code alone", "<#> Kode verifikasi Anda\n@m.tokoku.co.id #5519", "5519"},
 		// A word of one language does not decide another's message.
 		{"Swahili bei in German", "Dein Bestätigungscode bei Acme lautet 482913.", "482913"},
 		{"Slovak deň in Swedish", "Din kod är 482913 den gäller i 5 minuter.", "482913"},
@@ -56,6 +60,22 @@ func TestShapes(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%s: %q → %q, want %q\n%s", tt.why, tt.content, got, tt.want, renderGolden(res, err))
+		}
+	}
+}
+
+// TestOrigin: the host of the WebOTP line is reported with the code it binds, the embedded
+// site's when there is one; a "#code" without a host binds nothing.
+func TestOrigin(t *testing.T) {
+	for content, want := range map[string]string{
+		"Your code is 482913\n@acme.com #482913":                      "acme.com",
+		"482913 is your code\n@Shop.Example.com #482913 @pay.psp.com": "pay.psp.com",
+		"Your code is 482913\n#482913":                                "",
+		"Your code is 482913\n@acme.com #111111":                      "acme.com", // the bound code wins
+	} {
+		res, _ := Extract(content, Options{Source: SMS})
+		if res.Origin != want {
+			t.Errorf("%q: origin %q, want %q", content, res.Origin, want)
 		}
 	}
 }
