@@ -51,7 +51,7 @@ func scoreCodes(m *message, codes []*code) {
 		switch {
 		case msgClasses&signInWords != 0:
 			c.add(ruleMessageAuth, "")
-		case msgClasses&lexicon.Code == 0:
+		case msgClasses&lexicon.Code == 0 && !named:
 			// Layout alone (a big bold number) is no evidence: order numbers look the same.
 			c.add(ruleNoCodeWords, "")
 		case msgClasses&lexicon.Other != 0:
@@ -182,7 +182,12 @@ func scoreKeywords(m *message, c *code) (named bool) {
 
 	// The words before it on its line: the nearest naming a code, and the nearest marking
 	// other numbers ("order number 4021587", "EUR 1999") when that one stands nearer.
-	kCode, hasCode := keywordBefore(m, c.start, ls, lexicon.Code)
+	kCode, hasCode := keywordBefore(m, c.start, ls, lexicon.Code|lexicon.Password)
+	if hasCode && kCode.Class&lexicon.Code == 0 && !wordRightBefore(m, c.start, kCode.Start, lexicon.Password|lexicon.Is) {
+		// "Your password: 038192", "PASSWORD IS 038192" name a code; "your password for
+		// account 55102" does not.
+		kCode, hasCode = keywordBefore(m, c.start, ls, lexicon.Code)
+	}
 	from := ls
 	if hasCode {
 		from = kCode.End
@@ -222,11 +227,13 @@ func scoreKeywords(m *message, c *code) (named bool) {
 	}
 	// A word naming a code after it: "483920 is your code". Not past another number, the end
 	// of a sentence or a colon: "Kd.-Nr. 40918273: Ihr Code …" labels what follows.
-	if k, ok := keywordAfter(m, c.end, le, lexicon.Code); ok {
+	if k, ok := keywordAfter(m, c.end, le, lexicon.Code|lexicon.Password); ok {
 		gap := text[c.end:k.Start]
-		if !hasNumber(gap) && utf8.RuneCountInString(gap) <= afterRunes && !endsSentence(gap+" ") && !strings.Contains(gap, ":") {
-			consider(ruleKeywordAfter, text[k.Start:k.End])
-		} else {
+		switch {
+		case !hasNumber(gap) && utf8.RuneCountInString(gap) <= afterRunes && !endsSentence(gap+" ") && !strings.Contains(gap, ":") &&
+			(k.Class&lexicon.Code != 0 || utf8.RuneCountInString(gap) <= nearRunes):
+			consider(ruleKeywordAfter, text[k.Start:k.End]) // "use 381920 as your password"
+		case k.Class&lexicon.Code != 0:
 			consider(ruleKeywordFar, text[k.Start:k.End])
 		}
 	}
@@ -320,7 +327,7 @@ func wordRightBefore(m *message, start, from int, classes lexicon.Class) bool {
 
 // qualified reports whether the words between a code word and a number are just an
 // upper-case acronym, which says which other code it is: "Codice ABI 05428", "Code APE:
-// 6201". A code word itself ("code OTP 482913") does not count.
+// 6201". A code word or a copula itself ("code OTP 482913", "CODE IS 482913") does not count.
 func qualified(m *message, from, to int) bool {
 	gap := m.text[from:to]
 	as := atoms(gap)
@@ -331,7 +338,7 @@ func qualified(m *message, from, to int) bool {
 	if a.digits > 0 || a.lower || a.letters < 2 || a.letters > 6 {
 		return false
 	}
-	k, ok := keywordAfter(m, from+a.start, from+a.end, lexicon.Code)
+	k, ok := keywordAfter(m, from+a.start, from+a.end, lexicon.Code|lexicon.Is)
 	return !ok || k.Start != from+a.start
 }
 

@@ -47,6 +47,12 @@ func TestShapes(t *testing.T) {
 		{"origin-bound line", "Your Acme code is 482913. Don't share it.\n\n@acme.com #482913", "482913"},
 		{"origin-bound line decides", "Use it to sign in. Ref 4471\n@acme.com #778812", "778812"},
 		{"origin-bound line, code alone", "<#> Kode verifikasi Anda\n@m.tokoku.co.id #5519", "5519"},
+		// The bare word password names a code right beside it, and nothing further.
+		{"as your password", "Use 381920 as your password for Acme", "381920"},
+		{"password, colon", "Your Acme password: 038192", "038192"},
+		{"password in capitals", "YOUR ACME PASSWORD IS 038192 .", "038192"},
+		{"password changed", "Your password was changed on 04.12.2026. Not you? Call 0800 123 456.", ""},
+		{"password of an account", "Your password for account 55102 was changed.", ""},
 		// A word of one language does not decide another's message.
 		{"Swahili bei in German", "Dein Bestätigungscode bei Acme lautet 482913.", "482913"},
 		{"Slovak deň in Swedish", "Din kod är 482913 den gäller i 5 minuter.", "482913"},

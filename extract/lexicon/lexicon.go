@@ -36,6 +36,7 @@ const (
 	Currency                   // [currency]: marks an amount of money ("EUR", "€")
 	Is                         // [is]: joins a named code to its value ("… code is 123456")
 	Other                      // [other]: numbers for another purpose ("meeting ID", "gift card")
+	Password                   // [password]: the bare word password, a code's name only right by one
 )
 
 var sections = []struct {
@@ -45,6 +46,7 @@ var sections = []struct {
 	{"code", Code}, {"action", Action}, {"not-code", NotCode}, {"duration", Duration},
 	{"auth", Auth}, {"sign-in", SignIn}, {"verify", Verify}, {"reset", Reset},
 	{"not-link", NotLink}, {"here", Here}, {"currency", Currency}, {"is", Is}, {"other", Other},
+	{"password", Password},
 }
 
 // String returns the section names of c joined by "|", for example "code|auth".
