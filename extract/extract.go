@@ -24,8 +24,20 @@ func Extract(content string, opts Options) (Result, error) {
 		return Result{}, ErrEmpty
 	}
 	format := detect(content, opts)
-	m := read(content, format)
+	var m *message
 	res := Result{Format: format}
+	if format == FormatEmail {
+		mail, err := readEmail(content, opts.MaxBytes)
+		if err != nil {
+			return res, err
+		}
+		m, res.Sender = mail.message, mail.sender
+		if opts.SenderDomain == "" && mail.sender != nil {
+			opts.SenderDomain = mail.sender.Domain
+		}
+	} else {
+		m = read(content, format)
+	}
 
 	var codes []Candidate
 	if opts.Type != MagicLink {
@@ -70,6 +82,13 @@ func Text(content string, opts Options) (string, error) {
 	if strings.TrimSpace(content) == "" {
 		return "", ErrEmpty
 	}
+	if format := detect(content, opts); format == FormatEmail {
+		mail, err := readEmail(content, opts.MaxBytes)
+		if err != nil {
+			return "", err
+		}
+		return mail.text, nil
+	}
 	return read(content, detect(content, opts)).text, nil
 }
 
@@ -81,6 +100,11 @@ func prepare(content string, opts Options) (string, Options, error) {
 	}
 	if len(content) > opts.MaxBytes {
 		return "", opts, &SizeError{Size: len(content), Limit: opts.MaxBytes}
+	}
+	if opts.Format == FormatEmail || opts.Format == FormatAuto && opts.Source != SMS && looksLikeEmail(content) {
+		// A whole email keeps its bytes: its parts say in which charset to read them.
+		opts.Format = FormatEmail
+		return content, opts, nil
 	}
 	return strings.ToValidUTF8(content, "\uFFFD"), opts, nil
 }

@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/otpkit/otpkit/extract/internal/rawmail"
+	"github.com/otpkit/otpkit/extract/lexicon"
+	"github.com/otpkit/otpkit/magiclink"
+)
+
+// ErrMailLimit: a whole email whose MIME structure is over the bounds Extract keeps (nesting,
+// part count, decoded size): a MIME bomb. It matches ErrTooLarge too.
+var ErrMailLimit = fmt.Errorf("%w: email over the MIME limits", ErrTooLarge)
+
+// knownFields are header fields that mark a whole email. Two of them at the start of the
+// content, in a block of header lines, are needed to read it as one.
+var knownFields = map[string]bool{
+	"from": true, "to": true, "cc": true, "subject": true, "date": true, "received": true,
+	"mime-version": true, "content-type": true, "content-transfer-encoding": true,
+	"message-id": true, "return-path": true, "dkim-signature": true, "delivered-to": true,
+	"reply-to": true, "sender": true, "authentication-results": true, "list-unsubscribe": true,
+	"arc-seal": true, "x-mailer": true, "in-reply-to": true, "references": true,
+}
+
+// looksLikeEmail reports whether content starts with an RFC 5322 header block: only header
+// fields (and their folded lines) up to a blank line or the end, at least two of them fields
+// every email has. "Code: 482913" or an HTML page is not a header block.
+func looksLikeEmail(content string) bool {
+	s := content
+	if strings.HasPrefix(s, "From ") { // an mbox separator line
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			s = s[i+1:]
+		}
+	}
+	known := map[string]bool{}
+	for n := 0; s != "" && n < 1000; n++ {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		line = strings.TrimSuffix(line, "\r")
+		switch {
+		case line == "":
+			return len(known) >= 2
+		case line[0] == ' ' || line[0] == '\t':
+			if n == 0 {
+				return false
+			}
+			continue
+		}
+		name, _, ok := strings.Cut(line, ":")
+		if !ok || name == "" || strings.ContainsAny(name, " \t") || !isASCIIPrintable(name) {
+			return false
+		}
+		if name = strings.ToLower(name); knownFields[name] {
+			known[name] = true
+		}
+	}
+	return s == "" && len(known) >= 2 // a header block without a body
+}
+
+func isASCIIPrintable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// email is a whole email read for the rules: its message, and who sent it.
+type email struct {
+	*message
+	sender *Sender
+}
+
+// readEmail reads a whole email: the subject, then the HTML body (or the plain-text one
+// when there is no HTML; the two are alternatives of the same message, read once), or, for a
+// forward, the original message's. maxBytes bounds the decoding as it bounds the content.
+func readEmail(content string, maxBytes int) (*email, error) {
+	mail, err := rawmail.Parse(content, rawmail.DefaultLimits(maxBytes))
+	switch {
+	case errors.Is(err, rawmail.ErrLimit):
+		return nil, fmt.Errorf("%w: %v", ErrMailLimit, err)
+	case err != nil:
+		// No header block after all: read it as the text it is.
+		return &email{message: read(strings.ToValidUTF8(content, "\uFFFD"), FormatText)}, nil
+	}
+	var m *message
+	if html := strings.ToValidUTF8(mail.HTML, "\uFFFD"); strings.TrimSpace(html) != "" {
+		m = read(html, FormatHTML)
+	} else {
+		m = read(strings.ToValidUTF8(mail.Text, "\uFFFD"), FormatText)
+	}
+	m = withSubject(m, strings.ToValidUTF8(mail.Subject, "\uFFFD"))
+
+	s := &Sender{Domain: mail.FromDomain, SPF: mail.Auth.SPF, DKIM: mail.Auth.DKIM, DMARC: mail.Auth.DMARC}
+	if f := mail.Forward; f != nil {
+		// The code is the original sender's; so is the domain. The verdicts are those the
+		// original's own header recorded, if it came whole; the forwarder's say nothing of it.
+		s = &Sender{Domain: f.FromDomain, SPF: f.Auth.SPF, DKIM: f.Auth.DKIM, DMARC: f.Auth.DMARC}
+	}
+	if *s == (Sender{}) {
+		s = nil
+	}
+	return &email{message: m, sender: s}, nil
+}
+
+// withSubject puts the subject before m's text, as its first line and a blank one, so that
+// the rules read it as they read the body: a code standing only in the subject is found, and
+// one written in both is seen twice.
+func withSubject(m *message, subject string) *message {
+	subject = strings.Join(strings.Fields(subject), " ")
+	subject, _ = normalize(subject)
+	if subject == "" {
+		return m
+	}
+	head := subject + "\n\n"
+	d := len(head)
+	out := *m // whatever else the message holds stays
+	out.text, out.emphasis, out.urls = head+m.text, nil, nil
+	for _, sp := range m.emphasis {
+		sp.Start, sp.End = sp.Start+d, sp.End+d
+		out.emphasis = append(out.emphasis, sp)
+	}
+	var links []link
+	for _, f := range magiclink.FindInText(subject) {
+		out.urls = append(out.urls, [2]int{f.Start, f.End})
+		links = append(links, link{Link: magiclink.Link{URL: f.URL, Text: leadIn(subject, f.Start)}, start: f.Start, end: f.End})
+	}
+	for _, u := range m.urls {
+		out.urls = append(out.urls, [2]int{u[0] + d, u[1] + d})
+	}
+	for _, l := range m.links {
+		l.start, l.end = l.start+d, l.end+d
+		links = append(links, l)
+	}
+	out.links = links
+	out.keywords = lexicon.Default().FindAll(subject)
+	for _, k := range m.keywords {
+		k.Start, k.End = k.Start+d, k.End+d
+		out.keywords = append(out.keywords, k)
+	}
+	return &out
+}

@@ -1,0 +1,111 @@
+package rawmail
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The marks mail clients put above a forwarded message. In text: Gmail's and Thunderbird's
+// dashed title ("---------- Forwarded message ---------", in any language), Outlook's
+// underscore rule and "-----Original Message-----", Apple Mail's "Begin forwarded message:",
+// and Outlook's bare "From: … Sent: …" block; each must be followed by a header-like line.
+// In HTML: the same titles, and the block Outlook marks with divRplyFwdMsg or writes as
+// <b>From:</b> … <b>Sent:</b>.
+var (
+	textMarker = regexp.MustCompile(`(?m)^[ \t>]*(?:-{5,}[ \t]*[^\s-][^\n]{0,60}?[ \t]*-{5,}|_{10,}|Begin forwarded message:)[ \t]*\r?\n`)
+	headerLike = regexp.MustCompile(`^[ \t>*]*\pL[\pL \t]{0,20}:`)
+	outlookTxt = regexp.MustCompile(`(?m)^[ \t>*]*From:[^\n]*\n(?:[^\n]*\n)?[ \t>*]*Sent:`)
+	htmlMarker = regexp.MustCompile(`(?i)-{5,} ?[^<>\n-][^<>\n]{1,60}? ?-{5,}|Begin forwarded message:|<div[^>]{0,80}\bid=["']?divRplyFwdMsg|<b[^>]{0,40}>(?:\s*<span[^>]{0,200}>)?\s*From:\s*(?:</span>\s*)?</b>`)
+	fromLabel  = regexp.MustCompile(`(?i)\bFrom:`)
+)
+
+// window is how far after a forwarding mark its quoted header block is looked for.
+const window = 800
+
+// cutForward finds a forwarded original in m's bodies. When there is one, the bodies keep
+// only the original, from the mark on, and m.Forward names its sender.
+func cutForward(m *Message) {
+	t := textForward(m.Text)
+	h := htmlForward(m.HTML)
+	if t < 0 && h < 0 {
+		return
+	}
+	f := &Forward{Kind: "inline"}
+	if t >= 0 {
+		m.Text = m.Text[t:]
+		f.FromDomain = domainOf(quotedFrom(m.Text, "\n"))
+		if h < 0 {
+			// The HTML part does not show where the original starts: the forwarder's note
+			// and signature would be read with it. The text part says it all.
+			m.HTML = ""
+		}
+	}
+	if h >= 0 {
+		m.HTML = m.HTML[h:]
+		if f.FromDomain == "" {
+			f.FromDomain = domainOf(quotedFrom(m.HTML, "<br"))
+		}
+		if t < 0 {
+			m.Text = ""
+		}
+	}
+	m.Forward = f
+}
+
+// textForward returns where a forwarded original starts in a text body, or -1.
+func textForward(s string) int {
+	for _, loc := range textMarker.FindAllStringIndex(s, 4) {
+		if headerLike.MatchString(nextLine(s[loc[1]:])) {
+			return loc[0]
+		}
+	}
+	if loc := outlookTxt.FindStringIndex(s); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+// nextLine returns the first line of s that is not blank.
+func nextLine(s string) string {
+	for n := 0; s != "" && n < 3; n++ {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if strings.TrimSpace(line) != "" {
+			return line
+		}
+	}
+	return ""
+}
+
+// htmlForward returns where a forwarded original starts in an HTML body, or -1.
+func htmlForward(s string) int {
+	if s == "" {
+		return -1
+	}
+	loc := htmlMarker.FindStringIndex(s)
+	if loc == nil {
+		return -1
+	}
+	return loc[0]
+}
+
+// quotedFrom returns the sender's address in the header block a forward quotes at the start
+// of s: the address after "From:" on its line (lines end at eol), or else the first address
+// of the block.
+func quotedFrom(s, eol string) string {
+	s = prefix(s, window)
+	if loc := fromLabel.FindStringIndex(s); loc != nil {
+		line := s[loc[1]:]
+		if i := strings.Index(line, eol); i >= 0 {
+			line = line[:i]
+		}
+		if a := firstAddress(line); a != "" {
+			return a
+		}
+	}
+	return firstAddress(s)
+}
