@@ -13,11 +13,10 @@ func verdicts(v, fromDomain string) Verdicts {
 	var out Verdicts
 	dkimAligned := false
 	for i, res := range strings.Split(stripComments(v), ";") {
-		if i == 0 {
-			continue // the authserv-id of the server that wrote it
-		}
 		fields := strings.Fields(res)
-		if len(fields) == 0 {
+		if len(fields) == 0 || i == 0 && !strings.Contains(fields[0], "=") {
+			// The first is the authserv-id of the server that wrote it; Microsoft 365
+			// writes none and starts with a result.
 			continue
 		}
 		method, result, ok := strings.Cut(fields[0], "=")
