@@ -54,31 +54,43 @@ func cutForward(m *Message) {
 
 // textForward returns where a forwarded original starts in a text body, or -1.
 func textForward(s string) int {
-	for _, loc := range textMarker.FindAllStringIndex(s, 4) {
-		if headerLike.MatchString(nextLine(s[loc[1]:])) {
+	for _, loc := range textMarker.FindAllStringIndex(s, 8) {
+		if headerBlock(s[loc[1]:]) && quotesAddress(s[loc[1]:]) {
 			return loc[0]
 		}
 	}
-	if loc := outlookTxt.FindStringIndex(s); loc != nil {
+	if loc := outlookTxt.FindStringIndex(s); loc != nil && quotesAddress(s[loc[0]:]) {
 		return loc[0]
 	}
 	return -1
 }
 
-// nextLine returns the first line of s that is not blank.
-func nextLine(s string) string {
-	for n := 0; s != "" && n < 3; n++ {
+// quotesAddress reports whether an address stands near the start of s: a forward quotes its
+// original's sender, a separator line in a template ("____", "--- Tips ---") has none.
+func quotesAddress(s string) bool {
+	return strings.IndexByte(prefix(s, window/2), '@') >= 0
+}
+
+// headerBlock reports whether s starts with a quoted header block: its first two lines that
+// are not blank (within four) are both "Label: value".
+func headerBlock(s string) bool {
+	found := 0
+	for n := 0; s != "" && n < 4 && found < 2; n++ {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			line, s = s[:i], s[i+1:]
 		} else {
 			s = ""
 		}
-		if strings.TrimSpace(line) != "" {
-			return line
+		if strings.Trim(line, " \t\r>") == "" {
+			continue
 		}
+		if !headerLike.MatchString(line) {
+			return false
+		}
+		found++
 	}
-	return ""
+	return found == 2
 }
 
 // htmlForward returns where a forwarded original starts in an HTML body, or -1.
@@ -86,11 +98,15 @@ func htmlForward(s string) int {
 	if s == "" {
 		return -1
 	}
-	loc := htmlMarker.FindStringIndex(s)
-	if loc == nil {
-		return -1
+	for _, loc := range htmlMarker.FindAllStringIndex(s, 8) {
+		if c := strings.LastIndex(s[:loc[0]], "<!--"); c >= 0 && !strings.Contains(s[c:loc[0]], "-->") {
+			continue // "<!-- ------ header ------ -->" in a template
+		}
+		if quotesAddress(s[loc[1]:]) || strings.Contains(s[loc[0]:loc[1]], "divRplyFwdMsg") {
+			return loc[0]
+		}
 	}
-	return loc[0]
+	return -1
 }
 
 // quotedFrom returns the sender's address in the header block a forward quotes at the start
