@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 
 	"github.com/otpkit/otpkit/extract/internal/rawmail"
@@ -16,12 +17,11 @@ var ErrMailLimit = fmt.Errorf("%w: email over the MIME limits", ErrTooLarge)
 
 // knownFields are header fields that mark a whole email. Two of them at the start of the
 // content, in a block of header lines, are needed to read it as one.
-var knownFields = map[string]bool{
-	"from": true, "to": true, "cc": true, "subject": true, "date": true, "received": true,
-	"mime-version": true, "content-type": true, "content-transfer-encoding": true,
-	"message-id": true, "return-path": true, "dkim-signature": true, "delivered-to": true,
-	"reply-to": true, "sender": true, "authentication-results": true, "list-unsubscribe": true,
-	"arc-seal": true, "x-mailer": true, "in-reply-to": true, "references": true,
+var knownFields = [...]string{
+	"From", "To", "Cc", "Subject", "Date", "Received", "MIME-Version", "Content-Type",
+	"Content-Transfer-Encoding", "Message-ID", "Return-Path", "DKIM-Signature", "Delivered-To",
+	"Reply-To", "Sender", "Authentication-Results", "List-Unsubscribe", "ARC-Seal", "X-Mailer",
+	"In-Reply-To", "References",
 }
 
 // looksLikeEmail reports whether content starts with an RFC 5322 header block: only header
@@ -34,7 +34,7 @@ func looksLikeEmail(content string) bool {
 			s = s[i+1:]
 		}
 	}
-	known := map[string]bool{}
+	var known uint32 // a bit per known field seen
 	for n := 0; s != "" && n < 1000; n++ {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -45,7 +45,7 @@ func looksLikeEmail(content string) bool {
 		line = strings.TrimSuffix(line, "\r")
 		switch {
 		case line == "":
-			return len(known) >= 2
+			return bits.OnesCount32(known) >= 2
 		case line[0] == ' ' || line[0] == '\t':
 			if n == 0 {
 				return false
@@ -56,11 +56,14 @@ func looksLikeEmail(content string) bool {
 		if !ok || name == "" || strings.ContainsAny(name, " \t") || !isASCIIPrintable(name) {
 			return false
 		}
-		if name = strings.ToLower(name); knownFields[name] {
-			known[name] = true
+		for i, f := range knownFields {
+			if strings.EqualFold(name, f) {
+				known |= 1 << i
+				break
+			}
 		}
 	}
-	return s == "" && len(known) >= 2 // a header block without a body
+	return s == "" && bits.OnesCount32(known) >= 2 // a header block without a body
 }
 
 func isASCIIPrintable(s string) bool {

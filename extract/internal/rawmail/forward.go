@@ -52,8 +52,42 @@ func cutForward(m *Message) {
 	m.Forward = f
 }
 
+// anchors are literal strings every forwarding mark holds. The marks' expressions are only
+// run from the first of them on: a message that holds none costs a few fast scans.
+var anchors = []string{"-----", "_____", "Begin forwarded", "divRplyFwdMsg", "From:"}
+
+// skipToAnchor returns the offset in s from which the marks are looked for (a little before
+// the first anchor, for an HTML tag that opens before it), or -1 when s holds no anchor.
+func skipToAnchor(s string, back int) int {
+	first := -1
+	for _, a := range anchors {
+		if i := strings.Index(s, a); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	first = max(0, first-back)
+	if i := strings.LastIndexByte(s[:first], '\n'); i >= 0 {
+		return i + 1 // a line's start, for the (?m)^ of the text marks
+	}
+	return 0
+}
+
 // textForward returns where a forwarded original starts in a text body, or -1.
 func textForward(s string) int {
+	from := skipToAnchor(s, 0)
+	if from < 0 {
+		return -1
+	}
+	if i := textForwardFrom(s[from:]); i >= 0 {
+		return from + i
+	}
+	return -1
+}
+
+func textForwardFrom(s string) int {
 	for _, loc := range textMarker.FindAllStringIndex(s, 8) {
 		if headerBlock(s[loc[1]:]) && quotesAddress(s[loc[1]:]) {
 			return loc[0]
@@ -95,10 +129,12 @@ func headerBlock(s string) bool {
 
 // htmlForward returns where a forwarded original starts in an HTML body, or -1.
 func htmlForward(s string) int {
-	if s == "" {
+	from := skipToAnchor(s, 300)
+	if from < 0 {
 		return -1
 	}
-	for _, loc := range htmlMarker.FindAllStringIndex(s, 8) {
+	for _, loc := range htmlMarker.FindAllStringIndex(s[from:], 8) {
+		loc[0], loc[1] = loc[0]+from, loc[1]+from
 		if c := strings.LastIndex(s[:loc[0]], "<!--"); c >= 0 && !strings.Contains(s[c:loc[0]], "-->") {
 			continue // "<!-- ------ header ------ -->" in a template
 		}
