@@ -1,7 +1,7 @@
 // Package extract reads a message a person received when a site asked them to prove who they
-// are — an SMS, an app notification, an email as HTML, plain text or a whole RFC 5322 message
-// — and answers which
-// one-time code to type, or which sign-in link to open, with the evidence for that answer.
+// are — an SMS, an app notification, an email as HTML, plain text or a whole RFC 5322
+// message — and answers which one-time code to type, or which sign-in link to open, with the
+// evidence for that answer.
 //
 // # Use
 //

@@ -107,6 +107,7 @@ func readEmail(content string, maxBytes int) (*email, error) {
 		// original's own header recorded, if it came whole; the forwarder's say nothing of it.
 		s = &Sender{Domain: f.FromDomain, SPF: f.Auth.SPF, DKIM: f.Auth.DKIM, DMARC: f.Auth.DMARC}
 	}
+	s.Domain = strings.ToValidUTF8(s.Domain, "")
 	if *s == (Sender{}) {
 		s = nil
 	}
