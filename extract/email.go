@@ -97,7 +97,9 @@ func readEmail(content string, maxBytes int) (*email, error) {
 	if html := strings.ToValidUTF8(mail.HTML, "\uFFFD"); strings.TrimSpace(html) != "" {
 		m = read(html, FormatHTML)
 	} else {
-		m = read(strings.ToValidUTF8(mail.Text, "\uFFFD"), FormatText)
+		// No HTML part; a text one may still be HTML that its sender did not label.
+		text := strings.ToValidUTF8(mail.Text, "\uFFFD")
+		m = read(text, detect(text, Options{}))
 	}
 	m = withSubject(m, strings.ToValidUTF8(mail.Subject, "\uFFFD"))
 
