@@ -28,8 +28,8 @@ var knownFields = [...]string{
 // fields (and their folded lines) up to a blank line or the end, at least two of them fields
 // every email has. "Code: 482913" or an HTML page is not a header block.
 func looksLikeEmail(content string) bool {
-	s := content
-	if strings.HasPrefix(s, "From ") { // an mbox separator line
+	s := strings.TrimLeft(content, "\r\n") // blank lines some pipes write before the header
+	if strings.HasPrefix(s, "From ") {     // an mbox separator line
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			s = s[i+1:]
 		}
@@ -101,7 +101,11 @@ func readEmail(content string, maxBytes int) (*email, error) {
 		text := strings.ToValidUTF8(mail.Text, "\uFFFD")
 		m = read(text, detect(text, Options{}))
 	}
-	m = withSubject(m, strings.ToValidUTF8(mail.Subject, "\uFFFD"))
+	subject := mail.Subject
+	if f := mail.Forward; f != nil && f.Subject != "" {
+		subject = f.Subject // attached whole: the original's, not "Fw: …"
+	}
+	m = withSubject(m, strings.ToValidUTF8(subject, "\uFFFD"))
 
 	s := &Sender{Domain: mail.FromDomain, SPF: mail.Auth.SPF, DKIM: mail.Auth.DKIM, DMARC: mail.Auth.DMARC}
 	if f := mail.Forward; f != nil {

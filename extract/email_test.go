@@ -15,7 +15,8 @@ func TestLooksLikeEmail(t *testing.T) {
 	}{
 		{"From: Acme <a@acme.com>\r\nSubject: Hi\r\n\r\nYour code is 482913", true},
 		{"From MAILER-DAEMON Mon Mar  3 09:14:27 2025\nReceived: from x by y\n\tid 1\nFrom: a@b.com\nTo: c@d.com\n\nbody", true},
-		{"From: a@b.com\nSubject: 482913 is your code", true}, // a header block without a body
+		{"From: a@b.com\nSubject: 482913 is your code", true},      // a header block without a body
+		{"\r\n\r\nFrom: a@b.com\r\nTo: c@d.com\r\n\r\nbody", true}, // blank lines before it
 		{"X-Custom: 1\nFrom: a@b.com\nContent-Type: text/plain\n\nbody", true},
 		{"Code: 123456", false},
 		{"Subject: your code\n\n482913", false},               // one known field is a pasted line, not a header

@@ -19,8 +19,9 @@ var (
 	fromLabel  = regexp.MustCompile(`(?i)\bFrom:`)
 )
 
-// window is how far after a forwarding mark its quoted header block is looked for.
-const window = 800
+// window is how far after a forwarding mark its quoted header block is looked for: far
+// enough for Thunderbird's HTML header table.
+const window = 1500
 
 // cutForward finds a forwarded original in m's bodies. When there is one, the bodies keep
 // only the original, from the mark on, and m.Forward names its sender.
@@ -102,7 +103,7 @@ func textForwardFrom(s string) int {
 // quotesAddress reports whether an address stands near the start of s: a forward quotes its
 // original's sender, a separator line in a template ("____", "--- Tips ---") has none.
 func quotesAddress(s string) bool {
-	return strings.IndexByte(prefix(s, window/2), '@') >= 0
+	return strings.IndexByte(prefix(s, window), '@') >= 0
 }
 
 // headerBlock reports whether s starts with a quoted header block: its first two lines that

@@ -70,6 +70,7 @@ func (r *reader) message(raw string, depth int) (*Message, error) {
 // readHeader splits raw into its header fields and its body. A header block without a body,
 // lines that are not fields and a leading mbox "From " line are tolerated.
 func readHeader(raw string) (textproto.MIMEHeader, string, error) {
+	raw = strings.TrimLeft(raw, "\r\n")  // blank lines some pipes write before the header
 	if strings.HasPrefix(raw, "From ") { // an mbox separator, not a field
 		if i := strings.IndexByte(raw, '\n'); i >= 0 {
 			raw = raw[i+1:]

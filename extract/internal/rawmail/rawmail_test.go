@@ -44,6 +44,7 @@ func TestForwardMarkers(t *testing.T) {
 		{"outlook html", "", `<p>sig</p><div id="divRplyFwdMsg" dir="ltr"><b>From:</b> Acme &lt;a@acme.com&gt;<br><b>Sent:</b>`, "acme.com"},
 		{"outlook desktop html", "", `<p>sig</p><p class=MsoNormal><b><span lang=EN-US>From:</span></b><span lang=EN-US> Acme &lt;a@acme.com&gt;<br><b>Sent:</b>`, "acme.com"},
 		{"original message", "sig\n-----Original Message-----\nFrom: a@acme.com\nSent: x\n\nbody", "", "acme.com"},
+		{"thunderbird html", "", `<p>sig</p><div class="moz-forward-container"><br><br>-------- Forwarded Message --------<table class="moz-email-headers-table" border="0" cellspacing="0" cellpadding="0"><tbody><tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">Subject: </th><td>Ihr Anmeldecode</td></tr><tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">Date: </th><td>Mon, 3 Mar 2025 10:14:27 +0100</td></tr><tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">From: </th><td>Brandt <a class="moz-txt-link-rfc2396E" href="mailto:service@brandt-werkzeug.de">&lt;service@brandt-werkzeug.de&gt;</a></td></tr></tbody></table>`, "brandt-werkzeug.de"},
 		{"apple", "sig\n\nBegin forwarded message:\n\n> From: Acme <a@acme.com>\n> Date: March 3, 2025\n", "", "acme.com"},
 	} {
 		m := &Message{Text: c.text, HTML: c.html}
