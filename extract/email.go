@@ -79,11 +79,58 @@ func isASCIIPrintable(s string) bool {
 type email struct {
 	*message
 	sender *Sender
+	// alt is the plain-text alternative of an HTML message, with its subject, for when the
+	// HTML part gives no answer; "" when there is none.
+	alt, subject string
+}
+
+// alternative reads the plain-text alternative.
+func (e *email) alternative() *message {
+	return withSubject(read(e.alt, FormatText), e.subject)
+}
+
+// extractEmail is Extract for a whole email.
+func extractEmail(content string, opts Options) (Result, error) {
+	res := Result{Format: FormatEmail}
+	mail, err := readEmail(content, opts.MaxBytes)
+	if err != nil {
+		return res, err
+	}
+	res.Sender = mail.sender
+	if opts.SenderDomain == "" && mail.sender != nil {
+		opts.SenderDomain = mail.sender.Domain
+	}
+	res, err = decide(mail.message, opts, res)
+	if !errors.Is(err, ErrNotFound) || mail.alt == "" {
+		return res, err
+	}
+	// The HTML part gives no answer (a code drawn as an image, a layout that parts it from
+	// its words): the plain-text part is the same message written for clients without HTML,
+	// a second witness. Read only then, so that nothing is counted twice.
+	alt, altErr := decide(mail.alternative(), opts, Result{Format: FormatEmail, Sender: mail.sender})
+	if altErr != nil {
+		return res, err
+	}
+	return alt, nil
+}
+
+// emailText is Text for a whole email: the text of its message, and of its plain-text
+// alternative when it has one.
+func emailText(content string, opts Options) (string, error) {
+	mail, err := readEmail(content, opts.MaxBytes)
+	if err != nil {
+		return "", err
+	}
+	if mail.alt != "" {
+		return mail.text + "\n\n" + mail.alternative().text, nil
+	}
+	return mail.text, nil
 }
 
 // readEmail reads a whole email: the subject, then the HTML body (or the plain-text one
-// when there is no HTML; the two are alternatives of the same message, read once), or, for a
-// forward, the original message's. maxBytes bounds the decoding as it bounds the content.
+// when there is no HTML), or, for a forward, the original message's. The plain-text
+// alternative of an HTML body is kept aside, unread. maxBytes bounds the decoding as it
+// bounds the content.
 func readEmail(content string, maxBytes int) (*email, error) {
 	mail, err := rawmail.Parse(content, rawmail.DefaultLimits(maxBytes))
 	switch {
@@ -93,19 +140,22 @@ func readEmail(content string, maxBytes int) (*email, error) {
 		// No header block after all: read it as the text it is.
 		return &email{message: read(strings.ToValidUTF8(content, "\uFFFD"), FormatText)}, nil
 	}
+	subject := mail.Subject
+	if f := mail.Forward; f != nil && f.Subject != "" {
+		subject = f.Subject // attached whole: the original's, not "Fw: …"
+	}
+	subject = strings.ToValidUTF8(subject, "\uFFFD")
 	var m *message
+	alt := ""
 	if html := strings.ToValidUTF8(mail.HTML, "\uFFFD"); strings.TrimSpace(html) != "" {
 		m = read(html, FormatHTML)
+		alt = strings.ToValidUTF8(mail.Text, "\uFFFD")
 	} else {
 		// No HTML part; a text one may still be HTML that its sender did not label.
 		text := strings.ToValidUTF8(mail.Text, "\uFFFD")
 		m = read(text, detect(text, Options{}))
 	}
-	subject := mail.Subject
-	if f := mail.Forward; f != nil && f.Subject != "" {
-		subject = f.Subject // attached whole: the original's, not "Fw: …"
-	}
-	m = withSubject(m, strings.ToValidUTF8(subject, "\uFFFD"))
+	m = withSubject(m, subject)
 
 	s := &Sender{Domain: mail.FromDomain, SPF: mail.Auth.SPF, DKIM: mail.Auth.DKIM, DMARC: mail.Auth.DMARC}
 	if f := mail.Forward; f != nil {
@@ -117,7 +167,7 @@ func readEmail(content string, maxBytes int) (*email, error) {
 	if *s == (Sender{}) {
 		s = nil
 	}
-	return &email{message: m, sender: s}, nil
+	return &email{message: m, sender: s, alt: alt, subject: subject}, nil
 }
 
 // withSubject puts the subject before m's text, as its first line and a blank one, so that

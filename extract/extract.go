@@ -24,21 +24,14 @@ func Extract(content string, opts Options) (Result, error) {
 		return Result{}, ErrEmpty
 	}
 	format := detect(content, opts)
-	var m *message
-	res := Result{Format: format}
 	if format == FormatEmail {
-		mail, err := readEmail(content, opts.MaxBytes)
-		if err != nil {
-			return res, err
-		}
-		m, res.Sender = mail.message, mail.sender
-		if opts.SenderDomain == "" && mail.sender != nil {
-			opts.SenderDomain = mail.sender.Domain
-		}
-	} else {
-		m = read(content, format)
+		return extractEmail(content, opts)
 	}
+	return decide(read(content, format), opts, Result{Format: format})
+}
 
+// decide weighs every code and link of m and answers, adding to res.
+func decide(m *message, opts Options, res Result) (Result, error) {
 	var codes []Candidate
 	if opts.Type != MagicLink {
 		found := findCodes(m.text, m.urls)
@@ -83,11 +76,7 @@ func Text(content string, opts Options) (string, error) {
 		return "", ErrEmpty
 	}
 	if format := detect(content, opts); format == FormatEmail {
-		mail, err := readEmail(content, opts.MaxBytes)
-		if err != nil {
-			return "", err
-		}
-		return mail.text, nil
+		return emailText(content, opts)
 	}
 	return read(content, detect(content, opts)).text, nil
 }
