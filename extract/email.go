@@ -149,7 +149,9 @@ func readEmail(content string, maxBytes int) (*email, error) {
 	alt := ""
 	if html := strings.ToValidUTF8(mail.HTML, "\uFFFD"); strings.TrimSpace(html) != "" {
 		m = read(html, FormatHTML)
-		alt = strings.ToValidUTF8(mail.Text, "\uFFFD")
+		if strings.TrimSpace(mail.Text) != "" {
+			alt = strings.ToValidUTF8(mail.Text, "\uFFFD")
+		}
 	} else {
 		// No HTML part; a text one may still be HTML that its sender did not label.
 		text := strings.ToValidUTF8(mail.Text, "\uFFFD")
