@@ -9,4 +9,7 @@ require (
 	mvdan.cc/xurls/v2 v2.6.0
 )
 
-require github.com/andybalholm/cascadia v1.3.3 // indirect
+require (
+	github.com/andybalholm/cascadia v1.3.3 // indirect
+	golang.org/x/text v0.27.0 // indirect
+)

@@ -1,6 +1,10 @@
 package extract
 
 import (
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/mail"
 	"os"
 	"regexp"
 	"strings"
@@ -94,5 +98,50 @@ func BenchmarkExtractNoCode(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		Extract(content, Options{})
+	}
+}
+
+// A whole email: a sign-in link through SendGrid, multipart/alternative, both parts
+// quoted-printable, with a real-sized header block, as a mail bridge receives it.
+const benchWholeEmail = "../testdata/eml/en-sendgrid-qp-magic-link.eml"
+
+func BenchmarkExtractWholeEmail(b *testing.B) {
+	content := benchInput(b, benchWholeEmail)
+	b.SetBytes(int64(len(content)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Extract(content, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBaselineWholeEmail: the floor for reading a whole email, net/mail's header parse,
+// the body's parts through mime/multipart with their transfer encoding undone, and the
+// x/net/html tokenizer over the HTML part: what any reader must do before weighing anything.
+func BenchmarkBaselineWholeEmail(b *testing.B) {
+	content := benchInput(b, benchWholeEmail)
+	b.SetBytes(int64(len(content)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		msg, err := mail.ReadMessage(strings.NewReader(content))
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, params, _ := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+		mr := multipart.NewReader(msg.Body, params["boundary"])
+		for {
+			p, err := mr.NextPart() // undoes quoted-printable
+			if err != nil {
+				break
+			}
+			if strings.HasPrefix(p.Header.Get("Content-Type"), "text/html") {
+				z := html.NewTokenizer(p)
+				for z.Next() != html.ErrorToken {
+				}
+			} else {
+				io.Copy(io.Discard, p)
+			}
+		}
 	}
 }

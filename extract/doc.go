@@ -1,6 +1,7 @@
 // Package extract reads a message a person received when a site asked them to prove who they
-// are — an SMS, an app notification, an email as HTML or plain text — and answers which
-// one-time code to type, or which sign-in link to open, with the evidence for that answer.
+// are — an SMS, an app notification, an email as HTML, plain text or a whole RFC 5322
+// message — and answers which one-time code to type, or which sign-in link to open, with the
+// evidence for that answer.
 //
 // # Use
 //
@@ -18,7 +19,11 @@
 //
 // # How it decides
 //
-// The content is detected as HTML or text and turned into normalized lines: HTML through
+// A whole email (a header block, a blank line, a body) is detected first and read as a mail
+// client shows it: its MIME parts decoded to UTF-8, its subject as the first line, only the
+// original of a forward; [Result.Sender] reports its sender's domain and the receiving
+// server's SPF, DKIM and DMARC verdicts. Otherwise the content is detected as HTML or text.
+// The text is turned into normalized lines: HTML through
 // [github.com/otpkit/otpkit/htmltext] (hidden preheaders, styles and scripts dropped; links and
 // emphasized spans kept), then Unicode decimal digits and full-width forms folded to ASCII.
 // Every run of digits that could be typed (4 to 8 digits, "123 456" and "123-456" joined,

@@ -24,9 +24,14 @@ func Extract(content string, opts Options) (Result, error) {
 		return Result{}, ErrEmpty
 	}
 	format := detect(content, opts)
-	m := read(content, format)
-	res := Result{Format: format}
+	if format == FormatEmail {
+		return extractEmail(content, opts)
+	}
+	return decide(read(content, format), opts, Result{Format: format})
+}
 
+// decide weighs every code and link of m and answers, adding to res.
+func decide(m *message, opts Options, res Result) (Result, error) {
 	var codes []Candidate
 	if opts.Type != MagicLink {
 		found := withoutWords(m, findCodes(m.text, m.urls))
@@ -76,6 +81,9 @@ func Text(content string, opts Options) (string, error) {
 	if strings.TrimSpace(content) == "" {
 		return "", ErrEmpty
 	}
+	if format := detect(content, opts); format == FormatEmail {
+		return emailText(content, opts)
+	}
 	return read(content, detect(content, opts)).text, nil
 }
 
@@ -87,6 +95,11 @@ func prepare(content string, opts Options) (string, Options, error) {
 	}
 	if len(content) > opts.MaxBytes {
 		return "", opts, &SizeError{Size: len(content), Limit: opts.MaxBytes}
+	}
+	if opts.Format == FormatEmail || opts.Format == FormatAuto && opts.Source != SMS && looksLikeEmail(content) {
+		// A whole email keeps its bytes: its parts say in which charset to read them.
+		opts.Format = FormatEmail
+		return content, opts, nil
 	}
 	return strings.ToValidUTF8(content, "\uFFFD"), opts, nil
 }

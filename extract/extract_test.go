@@ -96,7 +96,7 @@ func TestExtractBadInput(t *testing.T) {
 	if res, _ := Extract("<p>Your code:</p><p><b>482913</b></p>", Options{Format: "auto"}); res.Format != FormatHTML {
 		t.Errorf("Format auto read as %q", res.Format)
 	}
-	for _, opts := range []Options{{Type: "sms"}, {Source: "fax"}, {Format: "pdf"}, {Format: FormatEmail}, {MaxBytes: -1}} {
+	for _, opts := range []Options{{Type: "sms"}, {Source: "fax"}, {Format: "pdf"}, {MaxBytes: -1}} {
 		if _, err := Extract("code 123456", opts); !errors.As(err, &optErr) {
 			t.Errorf("Extract with %+v: err = %v, want *OptionError", opts, err)
 		}

@@ -186,7 +186,7 @@ func TestFixtureCounts(t *testing.T) {
 			smsLangs[lang] = true
 		}
 	}
-	for group, min := range map[string]int{"sms": 25, "email": 15, "magiclink": 8, "negative": 12} {
+	for group, min := range map[string]int{"sms": 25, "email": 15, "magiclink": 8, "negative": 12, "eml": 30} {
 		if groups[group] < min {
 			t.Errorf("%d fixtures in testdata/%s, want at least %d", groups[group], group, min)
 		}

@@ -27,8 +27,8 @@ const (
 // Format is how a message is written.
 type Format string
 
-// The formats. FormatEmail, a whole RFC 5322 message with headers and MIME parts, is not
-// read yet: Extract rejects it with an *OptionError.
+// The formats. FormatEmail is a whole RFC 5322 message, headers and MIME parts: FormatAuto
+// detects it by its header block.
 const (
 	FormatAuto  Format = ""
 	FormatText  Format = "text"
@@ -44,7 +44,7 @@ const DefaultMaxBytes = 4 << 20
 type Options struct {
 	Type     Type   // force the kind of answer; Auto lets the message decide
 	Source   Source // where the message came from, if known
-	Format   Format // how it is written; FormatAuto detects HTML or text
+	Format   Format // how it is written; FormatAuto detects a whole email, HTML or text
 	MaxBytes int    // larger content is rejected with ErrTooLarge; 0 means DefaultMaxBytes
 
 	// SenderDomain is the domain the message came from ("acme.com"), when the caller knows
@@ -96,9 +96,6 @@ func (o Options) check() (Options, error) {
 	}
 	if o.Format, err = ParseFormat(string(o.Format)); err != nil { // "auto" becomes FormatAuto
 		return o, err
-	}
-	if o.Format == FormatEmail {
-		return o, &OptionError{Option: "format", Value: string(o.Format), Reason: "whole RFC 5322 messages are not read yet; pass the body"}
 	}
 	if o.MaxBytes < 0 {
 		return o, &OptionError{Option: "MaxBytes", Value: fmt.Sprint(o.MaxBytes)}

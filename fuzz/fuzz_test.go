@@ -23,7 +23,7 @@ var _ = flag.Bool("update", false, "rewrite golden files (none here)")
 // seed adds every fixture message to f.
 func seed(f *testing.F, add func(content string)) {
 	var paths []string
-	for _, pattern := range []string{"../testdata/*/*.txt", "../testdata/*/*.html", "../htmltext/testdata/*.html"} {
+	for _, pattern := range []string{"../testdata/*/*.txt", "../testdata/*/*.html", "../testdata/*/*.eml", "../htmltext/testdata/*.html"} {
 		m, _ := filepath.Glob(pattern)
 		paths = append(paths, m...)
 	}
@@ -71,7 +71,7 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("forced magic_link answered a code")
 			}
 		case extract.MagicLink:
-			if !linkInInput(content, res.Link) {
+			if !linkInInput(content, res.Link) && !(res.Format == extract.FormatEmail && linkInMail(content, res.Link)) {
 				t.Fatalf("link %q is not in the input", res.Link)
 			}
 			if !magiclink.IsHTTP(res.Link) {

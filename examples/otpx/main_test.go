@@ -154,3 +154,21 @@ func TestJSONLLongLine(t *testing.T) {
 		t.Errorf("long line: got %q", lines)
 	}
 }
+
+// TestEmailFile: a whole .eml is detected and read (ISO-2022-JP body, RFC 2047 subject), with
+// the sender; -format email forces the same reading.
+func TestEmailFile(t *testing.T) {
+	path := filepath.Join("..", "..", "testdata", "eml", "ja-iso-2022-jp.eml")
+	want := `{"otp_type":"totp","code":"573920","format":"email","sender":{"domain":"hikari-shobo.jp","spf":"pass","dkim":"pass","dmarc":"pass"}}` + "\n"
+	for _, args := range [][]string{{path}, {"-format", "email", path}} {
+		out, _, code := otpx(t, "", args...)
+		if code != 0 || out != want {
+			t.Errorf("otpx %q = %d %s, want %s", args, code, out, want)
+		}
+	}
+	// Forced on a bare body: read as the text it is, reported as an email.
+	out, _, code := otpx(t, "Your Acme code is 482913.", "-format", "email")
+	if code != 0 || out != `{"otp_type":"totp","code":"482913","format":"email"}`+"\n" {
+		t.Errorf("otpx -format email on a body = %d %s", code, out)
+	}
+}
