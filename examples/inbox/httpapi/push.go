@@ -38,7 +38,7 @@ func (s *server) push(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, r, err)
 		return
 	}
-	note(r, "status", c.Status(), "otp_type", string(c.OTPType), "source", c.Source)
+	note(r, "record", c.Status(), "otp_type", string(c.OTPType), "source", c.Source)
 	writeJSON(w, http.StatusOK, record(c))
 }
 

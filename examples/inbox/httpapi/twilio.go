@@ -78,12 +78,12 @@ func (s *server) twilio(w http.ResponseWriter, r *http.Request) {
 	c, err := s.cfg.Inbox.Add(r.Context(), s.cfg.Keys.first().Org, inbox.Push{Identifier: to, Content: body, Source: "sms"})
 	switch {
 	case errors.Is(err, inbox.ErrNoCode):
-		note(r, "status", "no code; not stored") // Twilio must not retry a message with no code
+		note(r, "record", "no code; not stored") // Twilio must not retry a message with no code
 	case err != nil:
 		s.storeFailed(w, r, err) // Twilio retries on 5xx only with its retry settings; say so loudly
 		return
 	default:
-		note(r, "status", c.Status(), "otp_type", string(c.OTPType))
+		note(r, "record", c.Status(), "otp_type", string(c.OTPType))
 	}
 	w.Header().Set("Content-Type", "text/xml")
 	w.Write([]byte(emptyTwiML))
