@@ -87,29 +87,39 @@ func (s *PostgresStore) Add(ctx context.Context, c Code) error {
 func (s *PostgresStore) Claim(ctx context.Context, q Query, accept func(*Code) bool) ([]Code, error) {
 	var out []Code
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT `+codeColumns+` FROM totp_codes
-			WHERE organization_id = $1 AND handed_out_at IS NULL
-			AND ($2 = '' OR totp_identifier = $2) AND ($3 = '' OR task_id = $3)
-			AND created_at > $4 AND expires_at > $5
-			ORDER BY created_at DESC, totp_code_id DESC LIMIT $6
-			FOR UPDATE SKIP LOCKED`,
-			q.OrganizationID, q.Identifier, q.TaskID, q.After, q.Now, scanLimit)
-		if err != nil {
-			return err
-		}
-		var cands []Code
-		for rows.Next() {
-			c, err := scanCode(rows, postgresTimes)
+		// Lock only as many rows as are still wanted, so that a claim for one code leaves
+		// the others to claims running beside it; rows accept refuses stay locked (and
+		// skipped by the next batch) until the transaction ends.
+		seen := []string{} // not nil: ANY(NULL) matches nothing, and NOT of it neither
+		for len(out) < q.limit() && len(seen) < scanLimit {
+			rows, err := tx.Query(ctx, `SELECT `+codeColumns+` FROM totp_codes
+				WHERE organization_id = $1 AND handed_out_at IS NULL
+				AND ($2 = '' OR totp_identifier = $2) AND ($3 = '' OR task_id = $3)
+				AND created_at > $4 AND expires_at > $5 AND NOT (totp_code_id = ANY($7))
+				ORDER BY created_at DESC, totp_code_id DESC LIMIT $6
+				FOR UPDATE SKIP LOCKED`,
+				q.OrganizationID, q.Identifier, q.TaskID, q.After, q.Now, q.limit()-len(out), seen)
 			if err != nil {
-				rows.Close()
 				return err
 			}
-			cands = append(cands, c)
+			var cands []Code
+			for rows.Next() {
+				c, err := scanCode(rows, postgresTimes)
+				if err != nil {
+					rows.Close()
+					return err
+				}
+				cands = append(cands, c)
+				seen = append(seen, c.ID)
+			}
+			if rows.Close(); rows.Err() != nil {
+				return rows.Err()
+			}
+			if len(cands) == 0 {
+				break
+			}
+			out = append(out, takeAccepted(cands, Query{Now: q.Now, Limit: q.limit() - len(out)}, accept)...)
 		}
-		if rows.Close(); rows.Err() != nil {
-			return rows.Err()
-		}
-		out = takeAccepted(cands, q, accept)
 		for _, c := range out {
 			tag, err := tx.Exec(ctx, `UPDATE totp_codes SET code = $1, otp_type = $2, modified_at = $3,
 				handed_out_at = $4 WHERE totp_code_id = $5 AND handed_out_at IS NULL`,

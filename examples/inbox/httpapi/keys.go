@@ -55,8 +55,8 @@ func (ks Keys) Org(presented string) (string, bool) {
 	return org, ok
 }
 
-// first is the key that signs totp_url calls and owns SMS codes; the zero Key when none.
-func (ks Keys) first() Key {
+// First is the key that signs totp_url calls and owns SMS codes; the zero Key when none.
+func (ks Keys) First() Key {
 	if len(ks) == 0 {
 		return Key{Org: DefaultOrg}
 	}

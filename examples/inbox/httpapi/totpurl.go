@@ -55,7 +55,7 @@ func (s *server) totpURL(w http.ResponseWriter, r *http.Request) {
 		writeValidation(w, f.errs)
 		return
 	}
-	org := s.cfg.Keys.first().Org
+	org := s.cfg.Keys.First().Org
 	a := inbox.Ask{TaskID: taskID, Type: want, Limit: maxPoll}
 	if id := r.URL.Query().Get("totp_identifier"); id != "" {
 		a = inbox.Ask{Identifier: id, Type: want, Limit: maxPoll}
@@ -92,7 +92,7 @@ func (s *server) checkSigned(r *http.Request, body []byte) int {
 	if sig == "" {
 		return http.StatusUnauthorized
 	}
-	if !VerifySkyvern(s.cfg.Keys.first().Secret, body, sig) {
+	if !VerifySkyvern(s.cfg.Keys.First().Secret, body, sig) {
 		return http.StatusForbidden
 	}
 	// The reference service stamps its calls; the stamp is not signed, but a replayed

@@ -75,7 +75,7 @@ func (s *server) twilio(w http.ResponseWriter, r *http.Request) {
 		writeValidation(w, errs)
 		return
 	}
-	c, err := s.cfg.Inbox.Add(r.Context(), s.cfg.Keys.first().Org, inbox.Push{Identifier: to, Content: body, Source: "sms"})
+	c, err := s.cfg.Inbox.Add(r.Context(), s.cfg.Keys.First().Org, inbox.Push{Identifier: to, Content: body, Source: "sms"})
 	switch {
 	case errors.Is(err, inbox.ErrNoCode):
 		note(r, "record", "no code; not stored") // Twilio must not retry a message with no code
