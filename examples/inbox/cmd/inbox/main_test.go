@@ -274,29 +274,43 @@ func TestReplicasOnPostgres(t *testing.T) {
 	}
 }
 
-// TestSignal builds the command and stops it with SIGTERM: it exits 0.
+// TestMain lets TestSignal run this test binary as the command itself, so that no second
+// build of the module is needed.
+func TestMain(m *testing.M) {
+	if os.Getenv("OTPKIT_INBOX_RUN_MAIN") == "1" {
+		os.Args = append(os.Args[:1], strings.Fields(os.Getenv("OTPKIT_INBOX_ARGS"))...)
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestSignal runs the command in a process of its own and stops it with SIGTERM: it exits 0.
 func TestSignal(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the command")
+	bin, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
 	}
-	bin := filepath.Join(t.TempDir(), "inbox")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-db", ":memory:")
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "OTPKIT_INBOX_RUN_MAIN=1", "OTPKIT_INBOX_ARGS=-addr 127.0.0.1:0 -db :memory:")
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	sc := bufio.NewScanner(stderr)
 	addr := regexp.MustCompile(`http=(\S+)`)
+	found := false
 	for sc.Scan() {
 		if m := addr.FindStringSubmatch(sc.Text()); m != nil {
+			found = true
 			if status, _ := request(t, "GET", "http://"+m[1]+"/healthz", nil, ""); status != 200 {
 				t.Errorf("healthz %d", status)
 			}
 			break
 		}
+	}
+	if !found {
+		t.Fatal("the command never said where it listens")
 	}
 	cmd.Process.Signal(syscall.SIGTERM)
 	go io.Copy(io.Discard, stderr)
