@@ -145,15 +145,38 @@ func (in *Inbox) PurgeEvery(ctx context.Context, interval time.Duration, log *sl
 	}
 }
 
-// NormalizeIdentifier makes the identifiers one recipient is written as equal: it trims
-// space and lower-cases an email address (mail systems treat the whole address as
-// case-blind in practice).
+// NormalizeIdentifier makes the ways one recipient is written equal: it trims space,
+// lower-cases an email address (mail systems treat the whole address as case-blind in
+// practice), and strips the spaces, dashes, dots and parentheses of a phone number, so that
+// "+1 (415) 555-0123" is "+14155550123", as an SMS provider writes it.
 func NormalizeIdentifier(s string) string {
 	s = strings.TrimSpace(s)
 	if strings.Contains(s, "@") {
-		s = strings.ToLower(s)
+		return strings.ToLower(s)
+	}
+	if phone, ok := phoneNumber(s); ok {
+		return phone
 	}
 	return s
+}
+
+// phoneNumber reads s as a phone number: an optional leading +, then at least six digits
+// among spaces, dashes, dots and parentheses, and nothing else.
+func phoneNumber(s string) (string, bool) {
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '+' && i == 0:
+			b.WriteRune(r)
+		case strings.ContainsRune(" -.()", r):
+		default:
+			return "", false
+		}
+	}
+	digits := len(strings.TrimPrefix(b.String(), "+"))
+	return b.String(), digits >= 6
 }
 
 // newID makes a code ID that sorts by creation time: the microseconds, then randomness.

@@ -60,5 +60,8 @@ func bareCode(content string) (string, bool) {
 			return "", false
 		}
 	}
-	return s, digits > 0
+	if digits == 0 {
+		return "", false
+	}
+	return s, true
 }
