@@ -40,3 +40,13 @@ func TestHealthz(t *testing.T) {
 		t.Errorf("healthz = %d %q", status, body)
 	}
 }
+
+// TestServerTimeouts: every phase of a connection is bounded, so a stalled client cannot
+// hold it for ever.
+func TestServerTimeouts(t *testing.T) {
+	srv := httpapi.Server("127.0.0.1:0", nil)
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.WriteTimeout <= 0 || srv.IdleTimeout <= 0 {
+		t.Errorf("timeouts: header %v, read %v, write %v, idle %v; want all set",
+			srv.ReadHeaderTimeout, srv.ReadTimeout, srv.WriteTimeout, srv.IdleTimeout)
+	}
+}

@@ -81,6 +81,8 @@ type session struct {
 func (s *session) Reset()                               { s.rcpt = nil }
 func (s *session) Logout() error                        { return nil }
 func (s *session) Mail(string, *smtp.MailOptions) error { return nil }
+
+// Rcpt takes recipients in the configured domains and refuses others with 550 5.1.1.
 func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 	if !s.accepts(to) {
 		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "No such mailbox here"}
