@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"testing"
@@ -201,12 +202,18 @@ func TestAPIKeys(t *testing.T) {
 
 // TestStoreDown: a failing store is a 503 with Retry-After, never a 500 or a lost 200.
 func TestStoreDown(t *testing.T) {
-	s := start(t, httpapi.Config{Inbox: inbox.New(brokenStore{})})
+	s := start(t, httpapi.Config{Inbox: inbox.New(brokenStore{}), TwilioToken: twilioToken})
 	if status, body := s.do(t, "POST", "/v1/credentials/totp", nil, seedRequest); status != http.StatusServiceUnavailable {
 		t.Errorf("push: %d %s, want 503", status, body)
 	}
 	if status, _ := s.do(t, "GET", "/v1/credentials/totp?totp_identifier=x", nil, ""); status != http.StatusServiceUnavailable {
 		t.Errorf("poll: %d, want 503", status)
+	}
+	if status, _ := s.do(t, "POST", "/totp", nil, taskBody); status != http.StatusServiceUnavailable {
+		t.Errorf("totp_url: %d, want 503", status)
+	}
+	if status, _ := sms(t, s, url.Values{"To": {"+14155550123"}, "Body": {"Your code is 908172"}}, ""); status != http.StatusServiceUnavailable {
+		t.Errorf("twilio: %d, want 503, so that the message is not taken as delivered", status)
 	}
 	if status, _ := s.do(t, "GET", "/healthz", nil, ""); status != http.StatusServiceUnavailable {
 		t.Errorf("healthz: %d, want 503", status)
