@@ -80,7 +80,7 @@ func (s *server) twilio(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, inbox.ErrNoCode):
 		note(r, "record", "no code; not stored") // Twilio must not retry a message with no code
 	case err != nil:
-		s.storeFailed(w, r, err) // Twilio retries on 5xx only with its retry settings; say so loudly
+		s.storeFailed(w, r, err) // Twilio records the failure and calls the number's fallback URL, if one is set
 		return
 	default:
 		note(r, "record", c.Status(), "otp_type", string(c.OTPType))

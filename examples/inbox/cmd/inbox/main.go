@@ -15,6 +15,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -47,6 +48,7 @@ func main() {
 type options struct {
 	addr, apiKey, db, smtp, domains, totpSecret  string
 	twilioToken, publicURL, logFormat            string
+	tlsCert, tlsKey                              string
 	lmtp, rejectUnread                           bool
 	ttl, replayWindow, purgeEvery, shutdownAfter time.Duration
 	maxBody                                      int64
@@ -61,6 +63,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.db, "db", "otpkit-inbox.db", "SQLite file, :memory:, or a postgres:// URL shared by replicas")
 	fs.StringVar(&o.smtp, "smtp", "", "also accept mail on this `address` (host:port, or unix:/path)")
 	fs.BoolVar(&o.lmtp, "lmtp", false, "speak LMTP instead of SMTP on -smtp")
+	fs.StringVar(&o.tlsCert, "tls-cert", "", "PEM certificate `file` offered with STARTTLS on -smtp (with -tls-key)")
+	fs.StringVar(&o.tlsKey, "tls-key", "", "PEM private key `file` of -tls-cert")
 	fs.StringVar(&o.domains, "domains", "", "recipient domains -smtp accepts, comma-separated (default any)")
 	fs.StringVar(&o.totpSecret, "totp-secret", os.Getenv("OTPKIT_TOTP_SECRET"), "Base32 secret or otpauth:// URI whose RFC 6238 code answers totp_url calls when no code is stored (env OTPKIT_TOTP_SECRET)")
 	fs.StringVar(&o.twilioToken, "twilio-token", os.Getenv("TWILIO_AUTH_TOKEN"), "Twilio auth token; turns on POST /sms/twilio (env TWILIO_AUTH_TOKEN)")
@@ -139,6 +143,15 @@ func run(ctx context.Context, args []string, stderr io.Writer, onReady ready) er
 		}
 		mailSrv = mailbridge.NewServer(mailbridge.Config{Inbox: in, Org: keys.First().Org, Domains: split(o.domains), Log: log})
 		mailSrv.LMTP = o.lmtp
+		if o.tlsCert != "" || o.tlsKey != "" {
+			cert, err := tls.LoadX509KeyPair(o.tlsCert, o.tlsKey)
+			if err != nil {
+				srv.Close()
+				ln.Close()
+				return err
+			}
+			mailSrv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+		}
 		smtpAddr = ln.Addr().String()
 		go func() { errc <- mailSrv.Serve(ln) }()
 	}
