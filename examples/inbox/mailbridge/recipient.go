@@ -1,0 +1,50 @@
+package mailbridge
+
+import (
+	"net/mail"
+	"strings"
+)
+
+// Recipient is the address a message was originally sent to, the identifier its code is
+// stored under. envelope is the recipient the mail server delivered to (SMTP RCPT TO, or a
+// pipe's $RECIPIENT), "" if unknown. In order:
+//
+//  1. X-Forwarded-For: Gmail's forwarding names the forwarding mailbox first (the address the
+//     site sent the code to), then the forwarding target;
+//  2. the envelope recipient;
+//  3. X-Original-To (Postfix, before aliases), then the topmost Delivered-To;
+//  4. the first address in To.
+func (m Message) Recipient(envelope string) string {
+	if f := strings.Fields(m.Header.Get("X-Forwarded-For")); len(f) > 0 {
+		if a := address(f[0]); a != "" {
+			return a
+		}
+	}
+	if a := address(envelope); a != "" {
+		return a
+	}
+	for _, h := range []string{"X-Original-To", "Delivered-To"} {
+		if a := address(m.Header.Get(h)); a != "" {
+			return a
+		}
+	}
+	if list, err := m.Header.AddressList("To"); err == nil && len(list) > 0 {
+		return strings.ToLower(list[0].Address)
+	}
+	return ""
+}
+
+// address reads one address, bare or in angle brackets, in lower case; "" if it is none.
+func address(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if a, err := mail.ParseAddress(s); err == nil {
+		return strings.ToLower(a.Address)
+	}
+	if strings.Contains(s, "@") && !strings.ContainsAny(s, " <>") {
+		return strings.ToLower(s)
+	}
+	return ""
+}
