@@ -157,6 +157,25 @@ func TestDefaultKnowsEveryLanguage(t *testing.T) {
 	// One [code] phrase per table, as a person writes it in that language.
 	for _, text := range []string{
 		"Your verification code is",
+		"మీ ధృవీకరణ కోడ్",             // te
+		"तुमचा पडताळणी कोड",           // mr
+		"നിങ്ങളുടെ സ്ഥിരീകരണ കോഡ്",    // ml
+		"ਤੁਹਾਡਾ ਪੁਸ਼ਟੀਕਰਨ ਕੋਡ",        // pa
+		"તમારો ચકાસણી કોડ",            // gu
+		"ನಿಮ್ಮ ಪರಿಶೀಲನಾ ಕೋಡ್",         // kn
+		"ລະຫັດຢືນຢັນຂອງທ່ານ",          // lo
+		"دەلىللەش كودىڭىز",            // ug
+		"د تایید کوډ",                 // ps
+		"کۆدی پشتڕاستکردنەوەت",        // ku (Sorani)
+		"Koda piştrastkirinê",         // ku (Kurmanji)
+		"Lambar tabbatarwa",           // ha
+		"Koodu OTP rẹ",                // yo
+		"Ikhodi yakho yokuqinisekisa", // zu
+		"Koodhka xaqiijinta",          // so
+		"Ырастоо коду",                // ky
+		"Рамзи тасдиқи шумо",          // tg
+		"Код пацверджання",            // be
+		"Verifikacioni kod",           // bs
 	} {
 		ms := Default().FindAll(text)
 		if len(ms) == 0 || ms[0].Class&Code == 0 {
