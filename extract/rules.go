@@ -51,6 +51,7 @@ const (
 	ruleUnitShaped
 	ruleNextToNumbers
 	ruleOrigin
+	rulePurposeNear
 	numRules
 )
 
@@ -96,6 +97,7 @@ var rules = [numRules]Rule{
 	ruleWordLike:        {"word-like", -45, "four letters or more in a row that read as a word, as promotion codes spell: SAVE20, WINTER25"},
 	ruleUnitShaped:      {"unit-shaped", -25, "one run of digits and at most two letters: 30AM, 10GB, B001"},
 	ruleNextToNumbers:   {"next-to-numbers", -15, "joined to other digits that are not part of it"},
+	rulePurposeNear:     {"purpose-near", -40, "its line or the two above speak of another purpose: a meeting ID, a courier, a locker, a coupon"},
 	ruleOrigin:          {"origin-bound", 60, `the code of the WebOTP last line that binds it to a site: "@example.com #482913"`},
 }
 

@@ -60,6 +60,29 @@ func scoreCodes(m *message, codes []*code) {
 			c.add(ruleOtherPurpose, "")
 		}
 		scoreEmphasis(m, c)
+		scorePurposeNear(m, c)
+	}
+}
+
+// scorePurposeNear marks a code whose own lines speak of another purpose: the meeting ID
+// above a passcode, the courier beside a delivery PIN, the locker a pickup code opens. It
+// reads the two lines above the code, its line before it, and its sentence after it.
+func scorePurposeNear(m *message, c *code) {
+	ls, le := lineAt(m.text, c.start)
+	for n := 0; n < 2; n++ {
+		ps, _ := prevLine(m.text, ls)
+		if ps < 0 {
+			break
+		}
+		ls = ps
+	}
+	if k, ok := keywordAfter(m, ls, c.start, lexicon.Other); ok {
+		c.add(rulePurposeNear, m.text[k.Start:k.End])
+		return
+	}
+	// After it, in its sentence: "… 5263 for the courier".
+	if k, ok := keywordAfter(m, c.end, le, lexicon.Other); ok && !endsSentence(m.text[c.end:k.Start]+" ") {
+		c.add(rulePurposeNear, m.text[k.Start:k.End])
 	}
 }
 
@@ -231,7 +254,7 @@ func scoreKeywords(m *message, c *code) (named bool) {
 		gap := text[c.end:k.Start]
 		switch {
 		case !hasNumber(gap) && utf8.RuneCountInString(gap) <= afterRunes && !endsSentence(gap+" ") && !strings.Contains(gap, ":") &&
-			(k.Class&lexicon.Code != 0 || utf8.RuneCountInString(gap) <= nearRunes):
+			(k.Class&lexicon.Code != 0 || onlyWords(gap)):
 			consider(ruleKeywordAfter, text[k.Start:k.End]) // "use 381920 as your password"
 		case k.Class&lexicon.Code != 0:
 			consider(ruleKeywordFar, text[k.Start:k.End])
@@ -702,4 +725,15 @@ func endsClause(s string) bool {
 // other number.
 func opensLine(head string) bool {
 	return !hasNumber(head) && !endsSentence(head) && utf8.RuneCountInString(head) <= labelHead
+}
+
+// onlyWords reports whether gap holds words and spaces only, no punctuation: "038192 as your
+// password", not "(ID: kb-3391027)のパスワード".
+func onlyWords(gap string) bool {
+	for _, r := range gap {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && r != ' ' {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(gap) <= nearRunes
 }
