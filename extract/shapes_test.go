@@ -56,7 +56,7 @@ func TestShapes(t *testing.T) {
 		// The lines around a code may say it serves another purpose.
 		{"meeting passcode under its meeting ID", "Join the meeting: Weekly sync\nMeeting ID: 938 1027 4561\nPasscode: 552913", ""},
 		{"delivery PIN for the courier", "Your parcel arrives today. Give the courier your delivery PIN 7319 at the door.", ""},
-		{"booking reference in the next sentence", "Your verification code is 554190. Booking code: KX7P2L.", "554190"},
+		{"booking reference in the next sentence", "Your verification code is 554190. Do not share it. Booking code: KX7P2L.", "554190"},
 		// A word of one language does not decide another's message.
 		{"Swahili bei in German", "Dein Bestätigungscode bei Acme lautet 482913.", "482913"},
 		{"Slovak deň in Swedish", "Din kod är 482913 den gäller i 5 minuter.", "482913"},
