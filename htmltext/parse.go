@@ -69,12 +69,15 @@ func FromSelection(sel *goquery.Selection) *Document {
 
 // elem is an open element on the parser's stack.
 type elem struct {
-	a     atom.Atom
-	hash  uint32 // for names without an atom: a hash of the name
-	kind  kind
-	flags elemFlags
-	style Style // effective emphasis
-	start int   // len(text) when the element opened
+	a    atom.Atom
+	hash uint32 // for names without an atom: a hash of the name
+	// name is, for names without an atom, where the name is kept in
+	// parser.names: end tags compare names exactly, the hash only filters.
+	nameOff, nameEnd int32
+	kind             kind
+	flags            elemFlags
+	style            Style // effective emphasis
+	start            int   // len(text) when the element opened
 	// link is the index in parser.links of the link the element is in, or -1.
 	link int32
 	// cellLink is, for a button-like table cell, the link inside it: -1 for
@@ -112,6 +115,11 @@ type parser struct {
 	hrefs    []byte
 	hrefEnds []int
 
+	// names holds the names of the open elements that have no atom, in
+	// stack order: popping an element truncates it.
+	names   []byte
+	tagName []byte // the name of the start tag being read (TagName reads it once)
+
 	headOpen bool // a <head> element is on the stack
 	headDone bool // <head> was opened or can no longer be
 	body     bool // a <body> element was pushed
@@ -132,6 +140,10 @@ func (p *parser) release() {
 	p.hrefs, p.hrefEnds = p.hrefs[:0], p.hrefEnds[:0]
 	p.b = builder{buf: p.b.buf[:0]}
 	p.stack = p.stack[:0]
+	if cap(p.names) > maxPooledBuf {
+		p.names = nil
+	}
+	p.names, p.tagName = p.names[:0], nil
 	p.headOpen, p.headDone, p.body = false, false, false
 	parserPool.Put(p)
 }
@@ -247,12 +259,16 @@ func (p *parser) readAttrs(more bool) attrs {
 
 var nameSeed = maphash.MakeSeed()
 
+// nameHash is the hash by which elements without an atom are told apart.
+func nameHash(name []byte) uint32 { return uint32(maphash.Bytes(nameSeed, name)) }
+
 func (p *parser) startTag(selfClosing bool) {
 	name, more := p.z.TagName()
+	p.tagName = name
 	a := atom.Lookup(name)
 	var hash uint32
 	if a == 0 {
-		hash = uint32(maphash.Bytes(nameSeed, name))
+		hash = nameHash(name)
 	}
 	k := kindOf(a)
 
@@ -468,7 +484,19 @@ func paintsAttr(v []byte) bool {
 	return len(v) > 0 && !equalFold(v, "transparent") && !equalFold(v, "none")
 }
 
-func (p *parser) push(e elem) { p.stack = append(p.stack, e) }
+func (p *parser) push(e elem) {
+	if e.a == 0 {
+		e.nameOff = int32(len(p.names))
+		p.names = append(p.names, p.tagName...)
+		e.nameEnd = int32(len(p.names))
+	}
+	p.stack = append(p.stack, e)
+}
+
+// named reports whether e is an element without an atom named name.
+func (p *parser) named(e *elem, name []byte, hash uint32) bool {
+	return e.a == 0 && e.hash == hash && string(p.names[e.nameOff:e.nameEnd]) == string(name)
+}
 
 // pop closes the top element: its line break, its link, its span.
 func (p *parser) pop() {
@@ -504,6 +532,9 @@ func (p *parser) pop() {
 	}
 	if e.a == atom.Head {
 		p.headOpen = false
+	}
+	if e.a == 0 {
+		p.names = p.names[:e.nameOff]
 	}
 	p.stack = p.stack[:n]
 }
@@ -584,7 +615,7 @@ func (p *parser) endTag() {
 	a := atom.Lookup(name)
 	var hash uint32
 	if a == 0 {
-		hash = uint32(maphash.Bytes(nameSeed, name))
+		hash = nameHash(name)
 	}
 	switch a {
 	case atom.Html, atom.Body:
@@ -608,7 +639,7 @@ func (p *parser) endTag() {
 	}
 	for i := len(p.stack) - 1; i >= 0 && i >= len(p.stack)-maxSearch; i-- {
 		e := &p.stack[i]
-		if e.a == a && (a != 0 || e.hash == hash) {
+		if a != 0 && e.a == a || a == 0 && p.named(e, name, hash) {
 			p.popTo(i)
 			return
 		}
