@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,10 +25,6 @@ type link struct {
 	start, end int // offsets of its text (or its URL, for a plain-text URL) in message.text
 }
 
-// htmlMarkup finds the tags that only HTML has. A text message that merely mentions "<3" or
-// "a < b" is not HTML.
-var htmlMarkup = regexp.MustCompile(`(?i)<(?:!doctype\s+html|html|head|body|div|p|br|table|td|tr|span|a|img|font|b|strong|center|h[1-6])[\s/>]`)
-
 // detect returns the format content is written in.
 func detect(content string, opts Options) Format {
 	if opts.Format != FormatAuto {
@@ -38,11 +33,7 @@ func detect(content string, opts Options) Format {
 	if opts.Source == SMS {
 		return FormatText
 	}
-	head := content
-	if len(head) > 64<<10 {
-		head = head[:64<<10]
-	}
-	if htmlMarkup.MatchString(head) {
+	if looksLikeHTML(content) {
 		return FormatHTML
 	}
 	return FormatText
