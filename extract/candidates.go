@@ -130,7 +130,9 @@ func findCodes(text string, urls [][2]int) []*code {
 			cl.atoms = append(cl.atoms, as[j])
 			cl.seps += gap
 		}
-		out = append(out, numberCodes(text, cl)...)
+		if !cutRun(text, cl) {
+			out = append(out, numberCodes(text, cl)...)
+		}
 		i = j
 	}
 	// Drop what hides inside a URL or an address.

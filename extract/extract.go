@@ -31,6 +31,9 @@ func Extract(content string, opts Options) (Result, error) {
 	if opts.Type != MagicLink {
 		found := findCodes(m.text, m.urls)
 		scoreCodes(m, found)
+		for _, c := range found {
+			scoreDisplay(m, c)
+		}
 		codes = mergeCodes(m.text, found)
 	}
 	var links []Candidate

@@ -17,6 +17,7 @@ type message struct {
 	links    []link
 	urls     [][2]int        // where URLs are written in text: no code hides in them
 	keywords []lexicon.Match // every keyword in text, in order
+	bidi     [][2]int        // where text is shown in another order than written
 }
 
 // link is a link of the message with where its text stands.
@@ -76,6 +77,7 @@ func read(content string, format Format) *message {
 		})
 	}
 	m.keywords = lexicon.Default().FindAll(m.text)
+	m.bidi = bidiRanges(m.text)
 	return m
 }
 

@@ -10,8 +10,10 @@ import (
 
 // normalize folds what people see as the same character to one form, so that candidates and
 // keywords are found however a sender wrote them: Unicode decimal digits (٤٨٢, ४८२, ๔๘๒, １２３)
-// become ASCII digits, full-width ASCII forms become ASCII, Unicode spaces become a space, and
-// zero-width characters disappear. Line breaks become "\n" and runs of spaces one space.
+// become ASCII digits, full-width ASCII forms become ASCII, Unicode spaces become a space,
+// zero-width characters disappear, and so do combining marks on a digit (4́, the keycap
+// 4️⃣). Bidirectional embeddings, overrides and isolates stay: they change what is shown.
+// Line breaks become "\n" and runs of spaces one space.
 //
 // It returns the new text and, when anything changed, where each byte offset of s landed in
 // it (len(s)+1 entries), so that offsets computed on s can follow.
@@ -35,7 +37,11 @@ func normalize(s string) (string, []int) {
 				continue // the "\n" of "\r\n" writes the line break
 			}
 			r = '\n'
+		case htmltext.BidiControl(r):
+			// Kept, though invisible: it changes the order of what it stands around.
 		case htmltext.Invisible(r): // one list for text and HTML alike
+			continue
+		case !space && dropsAfterDigit(r) && isDigit(rune(lastByte(&b))):
 			continue
 		}
 		r = fold(r)
