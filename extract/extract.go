@@ -24,12 +24,12 @@ func Extract(content string, opts Options) (Result, error) {
 		return Result{}, ErrEmpty
 	}
 	format := detect(content, opts)
-	m := read(content, format)
+	m := read(content, format, opts.MaxCandidates)
 	res := Result{Format: format}
 
 	var codes []Candidate
 	if opts.Type != MagicLink {
-		found := findCodes(m.text, m.urls)
+		found := findCodes(m.text, m.urls, opts.MaxCandidates)
 		scoreCodes(m, found)
 		for _, c := range found {
 			scoreDisplay(m, c)
@@ -44,6 +44,7 @@ func Extract(content string, opts Options) (Result, error) {
 	sortCandidates(links)
 	res.Candidates = append(append(res.Candidates, codes...), links...)
 	sortCandidates(res.Candidates)
+	res.Candidates = res.Candidates[:min(len(res.Candidates), MaxExplained)]
 
 	// A clear code first; then a link; ties between codes are no answer.
 	if len(codes) > 0 && codes[0].Score >= CodeThreshold {
@@ -73,7 +74,7 @@ func Text(content string, opts Options) (string, error) {
 	if strings.TrimSpace(content) == "" {
 		return "", ErrEmpty
 	}
-	return read(content, detect(content, opts)).text, nil
+	return read(content, detect(content, opts), opts.MaxCandidates).text, nil
 }
 
 // prepare checks the options and the size, and makes content valid UTF-8.

@@ -40,8 +40,8 @@ func detect(content string, opts Options) Format {
 	return FormatText
 }
 
-// read turns content into a message.
-func read(content string, format Format) *message {
+// read turns content into a message, with at most maxLinks links.
+func read(content string, format Format, maxLinks int) *message {
 	m := &message{}
 	if format == FormatHTML {
 		doc := htmltext.ParseString(content)
@@ -60,6 +60,9 @@ func read(content string, format Format) *message {
 			if !magiclink.IsHTTP(l.Href) {
 				continue
 			}
+			if len(m.links) == maxLinks {
+				break
+			}
 			start, end := at(l.Start), at(l.End)
 			m.links = append(m.links, link{
 				Link:  magiclink.Link{URL: l.Href, Text: text[start:end], Button: l.Button, Context: around(text, start, end)},
@@ -69,7 +72,7 @@ func read(content string, format Format) *message {
 	} else {
 		m.text, _ = normalize(content)
 	}
-	for _, f := range magiclink.FindInText(m.text) {
+	for _, f := range magiclink.FindInText(linkScope(m.text, maxLinks-len(m.links))) {
 		m.urls = append(m.urls, [2]int{f.Start, f.End})
 		m.links = append(m.links, link{
 			Link:  magiclink.Link{URL: f.URL, Text: leadIn(m.text, f.Start)},

@@ -346,6 +346,9 @@ func wordRightBefore(m *message, start, from int, classes lexicon.Class) bool {
 // upper-case acronym, which says which other code it is: "Codice ABI 05428", "Code APE:
 // 6201". A code word itself ("code OTP 482913") does not count.
 func qualified(m *message, from, to int) bool {
+	if to-from > 2*nearRunes {
+		return false // an acronym stands right after the code word: no need to split a long gap
+	}
 	gap := m.text[from:to]
 	as := atoms(gap)
 	if len(as) != 1 || strings.Trim(gap, " :-") != gap[as[0].start:as[0].end] {
