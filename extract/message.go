@@ -79,7 +79,7 @@ func read(content string, format Format, maxLinks int) *message {
 			start: f.Start, end: f.End,
 		})
 	}
-	m.keywords = lexicon.Default().FindAll(m.text)
+	m.keywords = findKeywords(m.text)
 	m.bidi = bidiRanges(m.text)
 	return m
 }
