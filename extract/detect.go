@@ -21,7 +21,10 @@ const headText = 4 << 10
 // that "Hi <first-name>," or "<https://…>" in a plain message do not make it HTML. The cost
 // is one tokenizer pass over the head of the input.
 func looksLikeHTML(content string) bool {
-	z := html.NewTokenizer(strings.NewReader(content))
+	z := html.NewTokenizer(strings.NewReader(skipPreamble(content)))
+	// A token longer than this (text, a comment, a <style>) after the preamble ends the look:
+	// the tokenizer would hold all of it.
+	z.SetMaxBuf(64 << 10)
 	text, tags := 0, 0
 	for {
 		switch z.Next() {
@@ -54,7 +57,7 @@ func looksLikeHTML(content string) bool {
 // message does not write between angle brackets.
 func strongTag(a htmlatom.Atom) bool {
 	switch a {
-	case htmlatom.Html, htmlatom.Head, htmlatom.Body, htmlatom.Div, htmlatom.P, htmlatom.Br, htmlatom.Table, htmlatom.Td, htmlatom.Tr,
+	case htmlatom.Html, htmlatom.Head, htmlatom.Body, htmlatom.Style, htmlatom.Script, htmlatom.Meta, htmlatom.Title, htmlatom.Div, htmlatom.P, htmlatom.Br, htmlatom.Table, htmlatom.Td, htmlatom.Tr,
 		htmlatom.Span, htmlatom.A, htmlatom.Img, htmlatom.Font, htmlatom.B, htmlatom.Strong, htmlatom.Center,
 		htmlatom.H1, htmlatom.H2, htmlatom.H3, htmlatom.H4, htmlatom.H5, htmlatom.H6:
 		return true
@@ -79,4 +82,21 @@ func elementName(name []byte) bool {
 		}
 	}
 	return joined
+}
+
+// skipPreamble returns content past its leading whitespace and comments (MSO conditional
+// blocks among them), however long: what an HTML document may start with before its first
+// tag.
+func skipPreamble(content string) string {
+	for {
+		content = strings.TrimLeft(content, " \t\r\n\f")
+		if !strings.HasPrefix(content, "<!--") {
+			return content
+		}
+		end := strings.Index(content[4:], "-->")
+		if end < 0 {
+			return ""
+		}
+		content = content[4+end+3:]
+	}
 }

@@ -30,6 +30,7 @@ func Extract(content string, opts Options) (Result, error) {
 	var codes []Candidate
 	if opts.Type != MagicLink {
 		found := findCodes(m.text, m.urls, opts.MaxCandidates)
+		m.findKeywords(found)
 		scoreCodes(m, found)
 		for _, c := range found {
 			scoreDisplay(m, c)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/otpkit/otpkit/extract/lexicon"
@@ -14,36 +15,75 @@ const (
 	keywordOverlap = 4 * (lexicon.MaxPhrase + 1) // longer than any phrase as written
 )
 
-// findKeywords returns lexicon.Default().FindAll(text). Each window is searched with its
+// keywordReach is how far past a code its reading looks for words: the rest of its line and
+// the two lines below, each read in windows of maxLineSpan.
+const keywordReach = 4 * maxLineSpan
+
+// findKeywords fills m.keywords as far as the codes found reach, and m.classes with the
+// classes of every keyword in the text. Past the last code, keywords only tell what the
+// message speaks of: a crafted text of nothing but keywords keeps none of them.
+func (m *message) findKeywords(found []*code) {
+	reach := 0
+	for _, c := range found {
+		reach = max(reach, c.end+keywordReach)
+	}
+	m.keywords, m.classes = keywordsIn(m.text, reach)
+}
+
+// keywordsIn returns lexicon.Default().FindAll(text) for the matches starting before
+// reach, and the classes of all of them. Each window is searched with its
 // neighbourhood on both sides, and keeps the matches that start inside it: a phrase's edges
 // and the overlaps it competes with are seen as in one pass over the whole text. Only a
 // chain of overlapping phrases longer than the neighbourhood ("code de vérification code de
 // vérification …", each phrase overlapping the next) may be resolved otherwise at a seam;
 // written text has none.
-func findKeywords(text string) []lexicon.Match {
+func keywordsIn(text string, reach int) ([]lexicon.Match, lexicon.Class) {
 	lx := lexicon.Default()
+	var classes lexicon.Class
 	if len(text) <= keywordWindow+2*keywordOverlap {
-		return lx.FindAll(text)
+		all := lx.FindAll(text)
+		n := 0
+		for _, k := range all {
+			classes |= k.Class
+			if k.Start < reach {
+				n++
+			}
+		}
+		return all[:n], classes
 	}
-	var out []lexicon.Match
+	// The windows' matches are gathered apart and joined once: the whole list is the one
+	// thing that grows with the text, and it is allocated at its size.
+	var parts [][]lexicon.Match
+	total, lastEnd := 0, 0
 	for a := 0; a < len(text); {
 		b := runeStart(text, min(len(text), a+keywordWindow))
 		lo := runeStart(text, max(0, a-keywordOverlap))
 		hi := runeStart(text, min(len(text), b+keywordOverlap))
-		for _, k := range lx.FindAll(text[lo:hi]) {
+		found := lx.FindAll(text[lo:hi])
+		kept := found[:0]
+		for _, k := range found {
 			k.Start += lo
 			k.End += lo
-			if k.Start < a || k.Start >= b {
-				continue
+			if k.Start < a || k.Start >= b || k.Start < lastEnd {
+				continue // another window's, or a longer match started in the window before
 			}
-			if n := len(out); n > 0 && k.Start < out[n-1].End {
-				continue // a longer match started in the window before
+			classes |= k.Class
+			lastEnd = k.End
+			if k.Start < reach {
+				kept = append(kept, k)
 			}
-			out = append(out, k)
+		}
+		if len(kept) > 0 {
+			parts = append(parts, slices.Clone(kept)) // not the matcher's larger array
+			total += len(kept)
 		}
 		a = b
 	}
-	return out
+	out := make([]lexicon.Match, 0, total)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out, classes
 }
 
 // runeStart moves i back to the start of the rune it falls in.

@@ -20,8 +20,24 @@ func TestKeywordWindows(t *testing.T) {
 			t.Fatalf("%s: %d bytes is too short for the test", name, len(text))
 		}
 		want := lexicon.Default().FindAll(text)
-		if diff := cmp.Diff(want, findKeywords(text)); diff != "" {
+		got, _ := keywordsIn(text, len(text))
+		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s: windows differ from one pass (-want +got):\n%.2000s", name, diff)
 		}
+	}
+}
+
+// TestKeywordReach: past the reach of the codes keywords are not kept, but their classes
+// still tell what the message speaks of.
+func TestKeywordReach(t *testing.T) {
+	text := "Your code is 482913.\n" + strings.Repeat("x ", 100<<10) + "Sign in to your account."
+	ks, classes := keywordsIn(text, 30)
+	for _, k := range ks {
+		if k.Start >= 30 {
+			t.Errorf("keyword at %d kept past the reach", k.Start)
+		}
+	}
+	if classes&lexicon.SignIn == 0 || classes&lexicon.Code == 0 {
+		t.Errorf("classes %v, want those of the words past the reach too", classes)
 	}
 }

@@ -16,7 +16,8 @@ type message struct {
 	emphasis []htmltext.Span // offsets in text
 	links    []link
 	urls     [][2]int        // where URLs are written in text: no code hides in them
-	keywords []lexicon.Match // every keyword in text, in order
+	keywords []lexicon.Match // every keyword in text as far as the codes reach, in order
+	classes  lexicon.Class   // the classes of every keyword in text
 	bidi     [][2]int        // where text is shown in another order than written
 }
 
@@ -40,7 +41,8 @@ func detect(content string, opts Options) Format {
 	return FormatText
 }
 
-// read turns content into a message, with at most maxLinks links.
+// read turns content into a message, with at most maxLinks links. Its keywords are found
+// once the codes are: see findKeywords.
 func read(content string, format Format, maxLinks int) *message {
 	m := &message{}
 	if format == FormatHTML {
@@ -53,6 +55,7 @@ func read(content string, format Format, maxLinks int) *message {
 			}
 			return moved[off]
 		}
+		m.emphasis = make([]htmltext.Span, 0, len(doc.Emphasis))
 		for _, sp := range doc.Emphasis {
 			m.emphasis = append(m.emphasis, htmltext.Span{Start: at(sp.Start), End: at(sp.End), Style: sp.Style})
 		}
@@ -70,7 +73,7 @@ func read(content string, format Format, maxLinks int) *message {
 			})
 		}
 	} else {
-		m.text, _ = normalize(content)
+		m.text = normalizeText(content)
 	}
 	for _, f := range magiclink.FindInText(linkScope(m.text, maxLinks-len(m.links))) {
 		m.urls = append(m.urls, [2]int{f.Start, f.End})
@@ -79,7 +82,6 @@ func read(content string, format Format, maxLinks int) *message {
 			start: f.Start, end: f.End,
 		})
 	}
-	m.keywords = findKeywords(m.text)
 	m.bidi = bidiRanges(m.text)
 	return m
 }

@@ -17,17 +17,29 @@ import (
 //
 // It returns the new text and, when anything changed, where each byte offset of s landed in
 // it (len(s)+1 entries), so that offsets computed on s can follow.
-func normalize(s string) (string, []int) {
+func normalize(s string) (string, []int) { return normalizeTracking(s, true) }
+
+// normalizeText is normalize without the offsets, for text whose offsets nothing follows:
+// they take eight bytes per byte of s.
+func normalizeText(s string) string {
+	text, _ := normalizeTracking(s, false)
+	return text
+}
+
+func normalizeTracking(s string, track bool) (string, []int) {
 	if isNormal(s) {
 		return s, nil
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	moved := make([]int, len(s)+1)
+	var moved []int
+	if track {
+		moved = make([]int, len(s)+1)
+	}
 	space := false // a space is pending: written before the next visible rune
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		for k := 0; k < n; k++ {
+		for k := 0; k < n && track; k++ {
 			moved[i+k] = b.Len()
 		}
 		i += n
@@ -41,7 +53,7 @@ func normalize(s string) (string, []int) {
 			// Kept, though invisible: it changes the order of what it stands around.
 		case htmltext.Invisible(r): // one list for text and HTML alike
 			continue
-		case !space && dropsAfterDigit(r) && isDigit(rune(lastByte(&b))):
+		case !space && isDigit(rune(lastByte(&b))) && dropsAfterDigit(r):
 			continue
 		}
 		r = fold(r)
@@ -61,10 +73,14 @@ func normalize(s string) (string, []int) {
 			}
 			space = false
 		}
-		moved[i-n] = b.Len()
+		if track {
+			moved[i-n] = b.Len()
+		}
 		b.WriteRune(r)
 	}
-	moved[len(s)] = b.Len()
+	if track {
+		moved[len(s)] = b.Len()
+	}
 	return b.String(), moved
 }
 

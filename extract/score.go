@@ -76,10 +76,7 @@ const signInWords = lexicon.Auth | lexicon.SignIn | lexicon.Verify
 
 // scoreCodes weighs every candidate code of m.
 func scoreCodes(m *message, codes []*code) {
-	var msgClasses lexicon.Class
-	for _, k := range m.keywords {
-		msgClasses |= k.Class
-	}
+	msgClasses := m.classes // of every keyword, also those past the codes' reach
 	for _, c := range codes {
 		scoreShape(m.text, c)
 		scoreNumberKind(m.text, c)
