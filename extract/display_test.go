@@ -53,6 +53,7 @@ func TestBidiOverrides(t *testing.T) {
 		"isolate around":   lead + "\u2067123 456\u2069",
 		"embedding around": lead + "\u202b123 456\u202c",
 		"html entity":      "<p>" + lead + "&#x202e;654321&#x202c;</p>",
+		"html bdo":         "<p>" + lead + `<bdo dir="RTL">654321</bdo></p>`,
 	} {
 		res, err := Extract(content, Options{})
 		if !errors.Is(err, ErrNotFound) {

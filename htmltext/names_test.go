@@ -27,3 +27,20 @@ func TestUnknownNamesCompareExactly(t *testing.T) {
 		t.Errorf("%s\ntext = %q, want %q", in, got, "shown")
 	}
 }
+
+// TestBidiKept: bidirectional overrides stay in the text, written as characters or as a
+// <bdo dir=rtl>, so that a reader can tell text shown in another order than stored.
+func TestBidiKept(t *testing.T) {
+	for in, want := range map[string]string{
+		"code &#x202e;654321&#x202c;":                           "code \u202e654321\u202c",
+		`code <bdo dir=" rtl ">654321</bdo> ok`:                 "code \u202e654321\u202c ok",
+		`code <bdo dir="ltr">654321</bdo>`:                      "code 654321",
+		`<div style="display:none"><bdo dir=rtl>1</bdo></div>x`: "x",
+	} {
+		doc := ParseString(in)
+		checkDoc(t, doc)
+		if doc.Text != want {
+			t.Errorf("ParseString(%q).Text = %q, want %q", in, doc.Text, want)
+		}
+	}
+}

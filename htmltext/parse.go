@@ -85,7 +85,7 @@ type elem struct {
 	cellLink int32
 }
 
-type elemFlags uint8
+type elemFlags uint16
 
 const (
 	fHidden     elemFlags = 1 << iota // dropped or hidden, with all its content
@@ -96,6 +96,7 @@ const (
 	fHiddenBox                        // a hidden block that still takes room: its breaks stay
 	fZeroFont                         // font-size:0: own text invisible, descendants may reset it
 	fInvisible                        // visibility:hidden: the same, with visibility:visible
+	fOverride                         // a <bdo dir=rtl>: its text is shown right to left
 )
 
 // fMuted are the flags that make text invisible without hiding descendants.
@@ -203,7 +204,7 @@ func (p *parser) text() {
 // attrs are the attributes of a start tag that matter here. The slices
 // point into the tokenizer's buffer: they are valid until the next token.
 type attrs struct {
-	style, class, id, role, href, alt, bgcolor, size, face []byte
+	style, class, id, role, href, alt, bgcolor, size, face, dir []byte
 	hasHref, hidden                                        bool
 }
 
@@ -237,6 +238,10 @@ func (p *parser) readAttrs(more bool) attrs {
 		case "alt":
 			if at.alt == nil {
 				at.alt = v
+			}
+		case "dir":
+			if at.dir == nil {
+				at.dir = v
 			}
 		case "bgcolor":
 			if at.bgcolor == nil {
@@ -380,6 +385,13 @@ func (p *parser) startTag(selfClosing bool) {
 		e.flags |= fPre
 	}
 
+	if a == atom.Bdo && bytes.EqualFold(bytes.TrimSpace(at.dir), []byte("rtl")) {
+		// Shown right to left whatever it holds: the text says so as Unicode would, with
+		// a right-to-left override that the element's end closes.
+		e.flags |= fOverride
+		p.b.write([]byte("\u202e"), false)
+	}
+
 	switch {
 	case a == atom.A && at.hasHref:
 		p.openLink(&e, at, st)
@@ -504,6 +516,9 @@ func (p *parser) pop() {
 	e := &p.stack[n]
 	if e.flags&fHiddenBox != 0 {
 		p.b.lineBreak()
+	}
+	if e.flags&fOverride != 0 {
+		p.b.write([]byte("\u202c"), false)
 	}
 	if e.flags&fHidden == 0 {
 		b := &p.b
