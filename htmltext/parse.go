@@ -205,7 +205,7 @@ func (p *parser) text() {
 // point into the tokenizer's buffer: they are valid until the next token.
 type attrs struct {
 	style, class, id, role, href, alt, bgcolor, size, face, dir []byte
-	hasHref, hidden                                        bool
+	hasHref, hidden                                             bool
 }
 
 func (p *parser) readAttrs(more bool) attrs {
