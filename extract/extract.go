@@ -14,7 +14,9 @@ import (
 // The error is ErrNotFound (or ErrAmbiguous, which matches ErrNotFound too) when there is
 // no answer; the Result then still holds the candidates that were weighed. Bad input gives
 // ErrEmpty, an error matching ErrTooLarge, or an *OptionError. Extract never panics, its
-// time and memory grow linearly with the content, and it is safe for concurrent use.
+// time and memory grow linearly with the content (it weighs at most Options.MaxCandidates
+// codes and as many links), its answers are the same in every process, and it is safe for
+// concurrent use.
 func Extract(content string, opts Options) (Result, error) {
 	content, opts, err := prepare(content, opts)
 	if err != nil {
