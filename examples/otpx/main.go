@@ -64,6 +64,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitUsage // asked for the usage, which is printed: no error to report
+		}
 		return usageError(stdout, err)
 	}
 	if fs.NArg() > 1 {
