@@ -100,7 +100,9 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 		a := as.at(i)
 		if !a.numeric() {
 			if c, used := letterCode(text, as.from(i), 0); c != nil {
-				add(c)
+				if !cutBefore(text, c.start) && !cutAfter(text, c.end) {
+					add(c)
+				}
 				i += used
 				continue
 			}

@@ -25,6 +25,8 @@ func cutRun(text string, cl cluster) bool {
 	return cutBefore(text, first.start) || cutAfter(text, last.end)
 }
 
+// cutBefore and cutAfter report whether the candidate starting (ending) at i is cut from
+// digits before (after) it by characters that separate no codes: "48|2913", "5|K7PX2Q".
 func cutBefore(text string, i int) bool {
 	for n := 0; n <= maxCut && i > 0; n++ {
 		r, size := utf8.DecodeLastRuneInString(text[:i])

@@ -19,6 +19,7 @@ func TestBrokenRuns(t *testing.T) {
 		"other script":     lead + "48ж2913",
 		"grouped, cut":     lead + "48 29|13",
 		"cut at the start": lead + "7|482 913",
+		"letter code, cut": lead + "00a00+00A0", // found by FuzzExtractHTML
 	}
 	for name, content := range none {
 		res, err := Extract(content, Options{})
