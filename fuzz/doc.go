@@ -6,7 +6,7 @@
 // it; a link that comes from the input; the same output for the same input, also after the
 // parser read something else; allocation bounded per byte of input.
 //
-//	go test ./fuzz -fuzz=FuzzExtract -fuzztime=30s
+//	go test ./fuzz -run='^$' -fuzz='^FuzzExtract$' -fuzztime=30s
 //
 // The target for otpx -jsonl line handling, FuzzJSONL, lives beside otpx in examples/otpx.
 // Inputs that once failed are kept under testdata/fuzz/<Target>/ and run with every go test.
