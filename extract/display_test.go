@@ -48,13 +48,14 @@ func TestBrokenRuns(t *testing.T) {
 func TestBidiOverrides(t *testing.T) {
 	const lead = "Your verification code is "
 	for name, content := range map[string]string{
-		"override around":  lead + "\u202e654321\u202c",
-		"override, no end": lead + "\u202e654321",
-		"override on line": "\u202e" + lead + "654321",
-		"isolate around":   lead + "\u2067123 456\u2069",
-		"embedding around": lead + "\u202b123 456\u202c",
-		"html entity":      "<p>" + lead + "&#x202e;654321&#x202c;</p>",
-		"html bdo":         "<p>" + lead + `<bdo dir="RTL">654321</bdo></p>`,
+		"override around":   lead + "\u202e654321\u202c",
+		"override, no end":  lead + "\u202e654321",
+		"override on line":  "\u202e" + lead + "654321",
+		"isolate around":    lead + "\u2067123 456\u2069",
+		"embedding around":  lead + "\u202b123 456\u202c",
+		"html entity":       "<p>" + lead + "&#x202e;654321&#x202c;</p>",
+		"html bdo":          "<p>" + lead + `<bdo dir="RTL">654321</bdo></p>`,
+		"html css override": "<p>" + lead + `<span style="direction:rtl;unicode-bidi:bidi-override">654321</span></p>`,
 	} {
 		res, err := Extract(content, Options{})
 		if !errors.Is(err, ErrNotFound) {

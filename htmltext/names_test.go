@@ -32,10 +32,13 @@ func TestUnknownNamesCompareExactly(t *testing.T) {
 // <bdo dir=rtl>, so that a reader can tell text shown in another order than stored.
 func TestBidiKept(t *testing.T) {
 	for in, want := range map[string]string{
-		"code &#x202e;654321&#x202c;":                           "code \u202e654321\u202c",
-		`code <bdo dir=" rtl ">654321</bdo> ok`:                 "code \u202e654321\u202c ok",
-		`code <bdo dir="ltr">654321</bdo>`:                      "code 654321",
-		`<div style="display:none"><bdo dir=rtl>1</bdo></div>x`: "x",
+		"code &#x202e;654321&#x202c;":                                               "code \u202e654321\u202c",
+		`code <bdo dir=" rtl ">654321</bdo> ok`:                                     "code \u202e654321\u202c ok",
+		`code <bdo dir="ltr">654321</bdo>`:                                          "code 654321",
+		`<div style="display:none"><bdo dir=rtl>1</bdo></div>x`:                     "x",
+		`code <span style="direction:rtl;unicode-bidi:bidi-override">654321</span>`: "code \u202e654321\u202c",
+		`code <span dir=rtl style="unicode-bidi: isolate-override">654321</span>`:   "code \u202e654321\u202c",
+		`code <span dir=rtl>654321</span>`:                                          "code 654321",
 	} {
 		doc := ParseString(in)
 		checkDoc(t, doc)

@@ -385,9 +385,11 @@ func (p *parser) startTag(selfClosing bool) {
 		e.flags |= fPre
 	}
 
-	if a == atom.Bdo && bytes.EqualFold(bytes.TrimSpace(at.dir), []byte("rtl")) {
-		// Shown right to left whatever it holds: the text says so as Unicode would, with
-		// a right-to-left override that the element's end closes.
+	rtl := st.rtl || bytes.EqualFold(bytes.TrimSpace(at.dir), []byte("rtl"))
+	if rtl && (a == atom.Bdo || st.override) {
+		// Shown right to left whatever it holds (<bdo dir=rtl>, or the styles
+		// direction:rtl and unicode-bidi:bidi-override): the text says so as Unicode
+		// would, with a right-to-left override that the element's end closes.
 		e.flags |= fOverride
 		p.b.write([]byte("\u202e"), false)
 	}
