@@ -77,25 +77,7 @@ const (
 // atoms splits text into runs of ASCII letters and digits.
 func atoms(text string) []atom {
 	var out []atom
-	for i := 0; i < len(text); {
-		if !isAlnum(text[i]) {
-			i++
-			continue
-		}
-		a := atom{start: i}
-		for ; i < len(text) && isAlnum(text[i]); i++ {
-			switch c := text[i]; {
-			case '0' <= c && c <= '9':
-				a.digits++
-			case 'a' <= c && c <= 'z':
-				a.letters++
-				a.lower = true
-			default:
-				a.letters++
-				a.upper = true
-			}
-		}
-		a.end = i
+	for a, ok := nextAtom(text, 0); ok; a, ok = nextAtom(text, a.end) {
 		out = append(out, a)
 	}
 	return out
@@ -114,15 +96,26 @@ const maxCluster = 12
 const clusterSeps = " -./:,\t"
 
 // findCodes returns every candidate code in text, in order, skipping numbers inside URLs and
-// e-mail addresses.
-func findCodes(text string, urls [][2]int) []*code {
-	as := atoms(text)
+// e-mail addresses; with a limit above 0, the first limit of them.
+func findCodes(text string, urls [][2]int, limit int) []*code {
+	as := &atomStream{text: text}
 	var out []*code
-	for i := 0; i < len(as); {
-		a := as[i]
-		if !a.numeric() {
-			if c, used := letterCode(text, as, i); c != nil {
+	// Drop what hides inside a URL or an address.
+	add := func(cs ...*code) {
+		for _, c := range cs {
+			if !insideURL(c, urls) && !inAddress(text, c.start, c.end) {
 				out = append(out, c)
+			}
+		}
+	}
+	for i := 0; as.has(i) && (limit <= 0 || len(out) < limit); {
+		as.release(i)
+		a := as.at(i)
+		if !a.numeric() {
+			if c, used := letterCode(text, as.from(i), 0); c != nil {
+				if !cutBefore(text, c.start) && !cutAfter(text, c.end) {
+					add(c)
+				}
 				i += used
 				continue
 			}
@@ -132,29 +125,27 @@ func findCodes(text string, urls [][2]int) []*code {
 		// Gather the cluster of numbers this atom starts.
 		cl := cluster{atoms: []atom{a}}
 		j := i + 1
-		for ; j < len(as) && as[j].numeric() && len(cl.atoms) < maxCluster; j++ {
-			gap := text[as[j-1].end:as[j].start]
+		for ; as.has(j) && as.at(j).numeric() && len(cl.atoms) < maxCluster; j++ {
+			gap := text[as.at(j-1).end:as.at(j).start]
 			if len(gap) != 1 || !strings.Contains(clusterSeps, gap) {
 				break
 			}
 			// Table cells join only one digit per cell: "219384<tab>884120" are two numbers.
-			if gap == "\t" && (as[j-1].digits > 1 || as[j].digits > 1) {
+			if gap == "\t" && (as.at(j-1).digits > 1 || as.at(j).digits > 1) {
 				break
 			}
-			cl.atoms = append(cl.atoms, as[j])
+			cl.atoms = append(cl.atoms, as.at(j))
 			cl.seps += gap
 		}
-		out = append(out, numberCodes(text, cl)...)
+		if !cutRun(text, cl) {
+			add(numberCodes(text, cl)...)
+		}
 		i = j
 	}
-	// Drop what hides inside a URL or an address.
-	kept := out[:0]
-	for _, c := range out {
-		if !insideURL(c, urls) && !inAddress(text, c.start, c.end) {
-			kept = append(kept, c)
-		}
+	if limit > 0 && len(out) > limit {
+		out = out[:limit] // a cluster can give several
 	}
-	return kept
+	return out
 }
 
 // numberCodes returns the candidates a cluster of numbers offers: the whole cluster when it

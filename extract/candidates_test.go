@@ -35,7 +35,7 @@ func TestFindCodes(t *testing.T) {
 			m.urls = append(m.urls, u)
 		}
 		var got []string
-		for _, c := range findCodes(m.text, m.urls) {
+		for _, c := range findCodes(m.text, m.urls, 0) {
 			got = append(got, c.value)
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -45,7 +45,7 @@ func TestFindCodes(t *testing.T) {
 }
 
 func urlsOf(text string) [][2]int {
-	return read(text, FormatText).urls
+	return read(text, FormatText, DefaultMaxCandidates).urls
 }
 
 func TestIsDate(t *testing.T) {

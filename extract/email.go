@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/otpkit/otpkit/extract/internal/rawmail"
-	"github.com/otpkit/otpkit/extract/lexicon"
 	"github.com/otpkit/otpkit/magiclink"
 )
 
@@ -82,17 +81,18 @@ type email struct {
 	// alt is the plain-text alternative of an HTML message, with its subject, for when the
 	// HTML part gives no answer; "" when there is none.
 	alt, subject string
+	maxLinks     int // Options.MaxCandidates, for reading the alternative
 }
 
 // alternative reads the plain-text alternative.
 func (e *email) alternative() *message {
-	return withSubject(read(e.alt, FormatText), e.subject)
+	return withSubject(read(e.alt, FormatText, e.maxLinks), e.subject)
 }
 
 // extractEmail is Extract for a whole email.
 func extractEmail(content string, opts Options) (Result, error) {
 	res := Result{Format: FormatEmail}
-	mail, err := readEmail(content, opts.MaxBytes)
+	mail, err := readEmail(content, opts)
 	if err != nil {
 		return res, err
 	}
@@ -117,7 +117,7 @@ func extractEmail(content string, opts Options) (Result, error) {
 // emailText is Text for a whole email: the text of its message, and of its plain-text
 // alternative when it has one.
 func emailText(content string, opts Options) (string, error) {
-	mail, err := readEmail(content, opts.MaxBytes)
+	mail, err := readEmail(content, opts)
 	if err != nil {
 		return "", err
 	}
@@ -129,16 +129,16 @@ func emailText(content string, opts Options) (string, error) {
 
 // readEmail reads a whole email: the subject, then the HTML body (or the plain-text one
 // when there is no HTML), or, for a forward, the original message's. The plain-text
-// alternative of an HTML body is kept aside, unread. maxBytes bounds the decoding as it
+// alternative of an HTML body is kept aside, unread. opts.MaxBytes bounds the decoding as it
 // bounds the content.
-func readEmail(content string, maxBytes int) (*email, error) {
-	mail, err := rawmail.Parse(content, rawmail.DefaultLimits(maxBytes))
+func readEmail(content string, opts Options) (*email, error) {
+	mail, err := rawmail.Parse(content, rawmail.DefaultLimits(opts.MaxBytes))
 	switch {
 	case errors.Is(err, rawmail.ErrLimit):
 		return nil, fmt.Errorf("%w: %v", ErrMailLimit, err)
 	case err != nil:
 		// No header block after all: read it as the text it is.
-		return &email{message: read(strings.ToValidUTF8(content, "\uFFFD"), FormatText)}, nil
+		return &email{message: read(strings.ToValidUTF8(content, "\uFFFD"), FormatText, opts.MaxCandidates)}, nil
 	}
 	subject := mail.Subject
 	if f := mail.Forward; f != nil && f.Subject != "" {
@@ -148,14 +148,14 @@ func readEmail(content string, maxBytes int) (*email, error) {
 	var m *message
 	alt := ""
 	if html := strings.ToValidUTF8(mail.HTML, "\uFFFD"); strings.TrimSpace(html) != "" {
-		m = read(html, FormatHTML)
+		m = read(html, FormatHTML, opts.MaxCandidates)
 		if strings.TrimSpace(mail.Text) != "" {
 			alt = strings.ToValidUTF8(mail.Text, "\uFFFD")
 		}
 	} else {
 		// No HTML part; a text one may still be HTML that its sender did not label.
 		text := strings.ToValidUTF8(mail.Text, "\uFFFD")
-		m = read(text, detect(text, Options{}))
+		m = read(text, detect(text, Options{}), opts.MaxCandidates)
 	}
 	m = withSubject(m, subject)
 
@@ -202,10 +202,9 @@ func withSubject(m *message, subject string) *message {
 		links = append(links, l)
 	}
 	out.links = links
-	out.keywords = lexicon.Default().FindAll(subject)
-	for _, k := range m.keywords {
-		k.Start, k.End = k.Start+d, k.End+d
-		out.keywords = append(out.keywords, k)
+	out.bidi = bidiRanges(out.text)
+	if out.origin.host != "" {
+		out.origin.start, out.origin.end = out.origin.start+d, out.origin.end+d
 	}
 	return &out
 }

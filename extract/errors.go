@@ -20,7 +20,7 @@ var (
 
 // OptionError reports an option that Extract does not accept.
 type OptionError struct {
-	Option string // "type", "source", "format" or "MaxBytes"
+	Option string // "type", "source", "format", "MaxBytes" or "MaxCandidates"
 	Value  string
 	Reason string // why, when the value is known but cannot be used
 }

@@ -14,7 +14,9 @@ import (
 // The error is ErrNotFound (or ErrAmbiguous, which matches ErrNotFound too) when there is
 // no answer; the Result then still holds the candidates that were weighed. Bad input gives
 // ErrEmpty, an error matching ErrTooLarge, or an *OptionError. Extract never panics, its
-// time and memory grow linearly with the content, and it is safe for concurrent use.
+// time and memory grow linearly with the content (it weighs at most Options.MaxCandidates
+// codes and as many links), its answers are the same in every process, and it is safe for
+// concurrent use.
 func Extract(content string, opts Options) (Result, error) {
 	content, opts, err := prepare(content, opts)
 	if err != nil {
@@ -27,18 +29,23 @@ func Extract(content string, opts Options) (Result, error) {
 	if format == FormatEmail {
 		return extractEmail(content, opts)
 	}
-	return decide(read(content, format), opts, Result{Format: format})
+	return decide(read(content, format, opts.MaxCandidates), opts, Result{Format: format})
 }
 
 // decide weighs every code and link of m and answers, adding to res.
 func decide(m *message, opts Options, res Result) (Result, error) {
 	var codes []Candidate
 	if opts.Type != MagicLink {
-		found := withoutWords(m, findCodes(m.text, m.urls))
+		found := findCodes(m.text, m.urls, opts.MaxCandidates)
+		m.findKeywords(found)
+		found = withoutWords(m, found)
 		for _, c := range found {
 			c.off = opts.off
 		}
 		scoreCodes(m, found)
+		for _, c := range found {
+			scoreDisplay(m, c)
+		}
 		codes = mergeCodes(m.text, found, opts.off)
 	}
 	var links []Candidate
@@ -49,6 +56,7 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 	sortCandidates(links)
 	res.Candidates = append(append(res.Candidates, codes...), links...)
 	sortCandidates(res.Candidates)
+	res.Candidates = res.Candidates[:min(len(res.Candidates), MaxExplained)]
 
 	// A clear code first; then a link; ties between codes are no answer.
 	if len(codes) > 0 && codes[0].Score >= CodeThreshold {
@@ -84,7 +92,7 @@ func Text(content string, opts Options) (string, error) {
 	if format := detect(content, opts); format == FormatEmail {
 		return emailText(content, opts)
 	}
-	return read(content, detect(content, opts)).text, nil
+	return read(content, detect(content, opts), opts.MaxCandidates).text, nil
 }
 
 // prepare checks the options and the size, and makes content valid UTF-8.

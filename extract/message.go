@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +16,9 @@ type message struct {
 	emphasis []htmltext.Span // offsets in text
 	links    []link
 	urls     [][2]int        // where URLs are written in text: no code hides in them
-	keywords []lexicon.Match // every keyword in text, in order
+	keywords []lexicon.Match // every keyword in text as far as the codes reach, in order
+	classes  lexicon.Class   // the classes of every keyword in text
+	bidi     [][2]int        // where text is shown in another order than written
 	origin   origin          // the WebOTP line binding a code to a site, if any
 }
 
@@ -27,10 +28,6 @@ type link struct {
 	start, end int // offsets of its text (or its URL, for a plain-text URL) in message.text
 }
 
-// htmlMarkup finds the tags that only HTML has. A text message that merely mentions "<3" or
-// "a < b" is not HTML.
-var htmlMarkup = regexp.MustCompile(`(?i)<(?:!doctype\s+html|html|head|body|div|p|br|table|td|tr|span|a|img|font|b|strong|center|h[1-6])[\s/>]`)
-
 // detect returns the format content is written in.
 func detect(content string, opts Options) Format {
 	if opts.Format != FormatAuto {
@@ -39,18 +36,15 @@ func detect(content string, opts Options) Format {
 	if opts.Source == SMS {
 		return FormatText
 	}
-	head := content
-	if len(head) > 64<<10 {
-		head = head[:64<<10]
-	}
-	if htmlMarkup.MatchString(head) {
+	if looksLikeHTML(content) {
 		return FormatHTML
 	}
 	return FormatText
 }
 
-// read turns content into a message.
-func read(content string, format Format) *message {
+// read turns content into a message, with at most maxLinks links. Its keywords are found
+// once the codes are: see findKeywords.
+func read(content string, format Format, maxLinks int) *message {
 	m := &message{}
 	if format == FormatHTML {
 		doc := htmltext.ParseString(content)
@@ -62,12 +56,16 @@ func read(content string, format Format) *message {
 			}
 			return moved[off]
 		}
+		m.emphasis = make([]htmltext.Span, 0, len(doc.Emphasis))
 		for _, sp := range doc.Emphasis {
 			m.emphasis = append(m.emphasis, htmltext.Span{Start: at(sp.Start), End: at(sp.End), Style: sp.Style})
 		}
 		for _, l := range doc.Links {
 			if !magiclink.IsHTTP(l.Href) {
 				continue
+			}
+			if len(m.links) == maxLinks {
+				break
 			}
 			start, end := at(l.Start), at(l.End)
 			m.links = append(m.links, link{
@@ -76,16 +74,16 @@ func read(content string, format Format) *message {
 			})
 		}
 	} else {
-		m.text, _ = normalize(content)
+		m.text = normalizeText(content)
 	}
-	for _, f := range magiclink.FindInText(m.text) {
+	for _, f := range magiclink.FindInText(linkScope(m.text, maxLinks-len(m.links))) {
 		m.urls = append(m.urls, [2]int{f.Start, f.End})
 		m.links = append(m.links, link{
 			Link:  magiclink.Link{URL: f.URL, Text: leadIn(m.text, f.Start)},
 			start: f.Start, end: f.End,
 		})
 	}
-	m.keywords = lexicon.Default().Keywords(m.text)
+	m.bidi = bidiRanges(m.text)
 	if format == FormatText {
 		m.origin, _ = findOrigin(m.text)
 	}

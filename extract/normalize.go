@@ -10,22 +10,36 @@ import (
 
 // normalize folds what people see as the same character to one form, so that candidates and
 // keywords are found however a sender wrote them: Unicode decimal digits (٤٨٢, ४८२, ๔๘๒, １２３)
-// become ASCII digits, full-width ASCII forms become ASCII, Unicode spaces become a space, and
-// zero-width characters disappear. Line breaks become "\n" and runs of spaces one space.
+// become ASCII digits, full-width ASCII forms become ASCII, Unicode spaces become a space,
+// zero-width characters disappear, and so do combining marks on a digit (4́, the keycap
+// 4️⃣). Bidirectional embeddings, overrides and isolates stay: they change what is shown.
+// Line breaks become "\n" and runs of spaces one space.
 //
 // It returns the new text and, when anything changed, where each byte offset of s landed in
 // it (len(s)+1 entries), so that offsets computed on s can follow.
-func normalize(s string) (string, []int) {
+func normalize(s string) (string, []int) { return normalizeTracking(s, true) }
+
+// normalizeText is normalize without the offsets, for text whose offsets nothing follows:
+// they take eight bytes per byte of s.
+func normalizeText(s string) string {
+	text, _ := normalizeTracking(s, false)
+	return text
+}
+
+func normalizeTracking(s string, track bool) (string, []int) {
 	if isNormal(s) {
 		return s, nil
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	moved := make([]int, len(s)+1)
+	var moved []int
+	if track {
+		moved = make([]int, len(s)+1)
+	}
 	space := false // a space is pending: written before the next visible rune
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		for k := 0; k < n; k++ {
+		for k := 0; k < n && track; k++ {
 			moved[i+k] = b.Len()
 		}
 		i += n
@@ -35,7 +49,11 @@ func normalize(s string) (string, []int) {
 				continue // the "\n" of "\r\n" writes the line break
 			}
 			r = '\n'
+		case htmltext.BidiControl(r):
+			// Kept, though invisible: it changes the order of what it stands around.
 		case htmltext.Invisible(r): // one list for text and HTML alike
+			continue
+		case !space && isDigit(rune(lastByte(&b))) && dropsAfterDigit(r):
 			continue
 		}
 		r = fold(r)
@@ -55,10 +73,14 @@ func normalize(s string) (string, []int) {
 			}
 			space = false
 		}
-		moved[i-n] = b.Len()
+		if track {
+			moved[i-n] = b.Len()
+		}
 		b.WriteRune(r)
 	}
-	moved[len(s)] = b.Len()
+	if track {
+		moved[len(s)] = b.Len()
+	}
 	return b.String(), moved
 }
 

@@ -40,12 +40,26 @@ const (
 // above any real message body, low enough to bound time and memory.
 const DefaultMaxBytes = 4 << 20
 
+// DefaultMaxCandidates is how many candidate codes, and how many links, Extract weighs
+// when Options.MaxCandidates is zero. Real messages hold a few dozen at most (the largest
+// of the fixtures: 17 numbers, 21 links); the cap bounds the work a crafted message can
+// ask for.
+const DefaultMaxCandidates = 200
+
+// MaxExplained is how many candidates Result.Candidates holds at most: the best ones.
+const MaxExplained = 100
+
 // Options says how to read a message. The zero value detects everything itself.
 type Options struct {
 	Type     Type   // force the kind of answer; Auto lets the message decide
 	Source   Source // where the message came from, if known
 	Format   Format // how it is written; FormatAuto detects a whole email, HTML or text
 	MaxBytes int    // larger content is rejected with ErrTooLarge; 0 means DefaultMaxBytes
+
+	// MaxCandidates caps the candidate codes weighed, and apart from them the links: the
+	// first ones in the message count, what follows is not considered. 0 means
+	// DefaultMaxCandidates.
+	MaxCandidates int
 
 	// SenderDomain is the domain the message came from ("acme.com"), when the caller knows
 	// it; a whole email's From: fills it. Links are checked against it: see
@@ -102,6 +116,12 @@ func (o Options) check() (Options, error) {
 	}
 	if o.MaxBytes == 0 {
 		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxCandidates < 0 {
+		return o, &OptionError{Option: "MaxCandidates", Value: fmt.Sprint(o.MaxCandidates)}
+	}
+	if o.MaxCandidates == 0 {
+		o.MaxCandidates = DefaultMaxCandidates
 	}
 	return o, nil
 }

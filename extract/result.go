@@ -24,7 +24,8 @@ type Result struct {
 	Format Format `json:"format,omitempty"`
 	// Sender is what a whole email says of who sent it; nil for anything else.
 	Sender *Sender `json:"sender,omitempty"`
-	// Candidates are every code and link considered, best first.
+	// Candidates are the codes and links considered, best first: at most MaxExplained of
+	// them, of the Options.MaxCandidates codes and as many links weighed.
 	Candidates []Candidate `json:"candidates,omitempty"`
 }
 

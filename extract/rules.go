@@ -52,6 +52,7 @@ const (
 	ruleNextToNumbers
 	ruleOrigin
 	rulePurposeNear
+	ruleBidi
 	numRules
 )
 
@@ -98,6 +99,7 @@ var rules = [numRules]Rule{
 	ruleUnitShaped:      {"unit-shaped", -25, "one run of digits and at most two letters: 30AM, 10GB, B001"},
 	ruleNextToNumbers:   {"next-to-numbers", -15, "joined to other digits that are not part of it"},
 	rulePurposeNear:     {"purpose-near", -40, "its line or the two above speak of another purpose: a meeting ID, a courier, a locker, a coupon"},
+	ruleBidi:            {"bidi-control", -200, "a bidirectional override or isolate stands around or inside it: it is shown in another order than typed"},
 	ruleOrigin:          {"origin-bound", 60, `the code of the WebOTP last line that binds it to a site: "@example.com #482913"`},
 }
 

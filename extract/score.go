@@ -32,10 +32,7 @@ const signInWords = lexicon.Auth | lexicon.SignIn | lexicon.Verify
 
 // scoreCodes weighs every candidate code of m.
 func scoreCodes(m *message, codes []*code) {
-	var msgClasses lexicon.Class
-	for _, k := range m.keywords {
-		msgClasses |= k.Class
-	}
+	msgClasses := m.classes // of every keyword, also those past the codes' reach
 	for _, c := range codes {
 		scoreShape(m.text, c)
 		if m.origin.bound(c) {
@@ -352,6 +349,9 @@ func wordRightBefore(m *message, start, from int, classes lexicon.Class) bool {
 // upper-case acronym, which says which other code it is: "Codice ABI 05428", "Code APE:
 // 6201". A code word or a copula itself ("code OTP 482913", "CODE IS 482913") does not count.
 func qualified(m *message, from, to int) bool {
+	if to-from > 2*nearRunes {
+		return false // an acronym stands right after the code word: no need to split a long gap
+	}
 	gap := m.text[from:to]
 	as := atoms(gap)
 	if len(as) != 1 || strings.Trim(gap, " :-") != gap[as[0].start:as[0].end] {

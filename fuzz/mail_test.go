@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"encoding/base64"
+	"github.com/otpkit/otpkit/extract"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -50,7 +51,7 @@ func linkInMail(content, link string) bool {
 			}
 			return
 		}
-		found = found || linkInInput(string(data), link)
+		found = found || linkInInput(string(data), link, extract.Options{})
 	}
 	walk(textproto.MIMEHeader(msg.Header), msg.Body, 0)
 	return found

@@ -98,6 +98,10 @@ func (b *builder) write(s []byte, pre bool) {
 		case r == utf8.RuneError && size == 1:
 			b.sep()
 			b.buf = utf8.AppendRune(b.buf, utf8.RuneError)
+		case BidiControl(r):
+			// Kept: it changes the order in which what follows is shown.
+			b.sep()
+			b.buf = append(b.buf, s[i:i+size]...)
 		case Invisible(r):
 		case unicode.IsSpace(r):
 			b.space = true
@@ -123,6 +127,13 @@ func (b *builder) trimStart(start, end int) int {
 	}
 	return start
 }
+
+// BidiControl reports whether r opens or closes a bidirectional embedding, override or
+// isolate (U+202A–U+202E, U+2066–U+2069). Like the other invisible characters it takes no
+// room, but it changes the order in which the text after it is shown: "\u202e654321" reads
+// 123456. Document.Text keeps these characters, so that a reader can tell text shown in
+// another order than it is stored.
+func BidiControl(r rune) bool { return 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 }
 
 // Invisible reports whether r is a character that takes no room and shows
 // nothing: zero-width characters, joiners, soft hyphens, bidirectional

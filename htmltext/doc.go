@@ -15,7 +15,8 @@
 // columns of lines cannot be put side by side); runs of whitespace
 // collapse to one space; character references are decoded; no-break and
 // other Unicode spaces become spaces; zero-width and other invisible
-// characters are dropped. The result has no empty lines and no spaces at
+// characters are dropped, but for bidirectional embeddings, overrides and
+// isolates (see BidiControl), which change the order of what is shown. The result has no empty lines and no spaces at
 // the start or end of a line.
 //
 // # What is dropped

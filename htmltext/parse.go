@@ -69,12 +69,15 @@ func FromSelection(sel *goquery.Selection) *Document {
 
 // elem is an open element on the parser's stack.
 type elem struct {
-	a     atom.Atom
-	hash  uint32 // for names without an atom: a hash of the name
-	kind  kind
-	flags elemFlags
-	style Style // effective emphasis
-	start int   // len(text) when the element opened
+	a    atom.Atom
+	hash uint32 // for names without an atom: a hash of the name
+	// name is, for names without an atom, where the name is kept in
+	// parser.names: end tags compare names exactly, the hash only filters.
+	nameOff, nameEnd int32
+	kind             kind
+	flags            elemFlags
+	style            Style // effective emphasis
+	start            int   // len(text) when the element opened
 	// link is the index in parser.links of the link the element is in, or -1.
 	link int32
 	// cellLink is, for a button-like table cell, the link inside it: -1 for
@@ -82,7 +85,7 @@ type elem struct {
 	cellLink int32
 }
 
-type elemFlags uint8
+type elemFlags uint16
 
 const (
 	fHidden     elemFlags = 1 << iota // dropped or hidden, with all its content
@@ -93,6 +96,7 @@ const (
 	fHiddenBox                        // a hidden block that still takes room: its breaks stay
 	fZeroFont                         // font-size:0: own text invisible, descendants may reset it
 	fInvisible                        // visibility:hidden: the same, with visibility:visible
+	fOverride                         // a <bdo dir=rtl>: its text is shown right to left
 )
 
 // fMuted are the flags that make text invisible without hiding descendants.
@@ -111,6 +115,11 @@ type parser struct {
 	// instead of one allocation per link.
 	hrefs    []byte
 	hrefEnds []int
+
+	// names holds the names of the open elements that have no atom, in
+	// stack order: popping an element truncates it.
+	names   []byte
+	tagName []byte // the name of the start tag being read (TagName reads it once)
 
 	headOpen bool // a <head> element is on the stack
 	headDone bool // <head> was opened or can no longer be
@@ -132,6 +141,10 @@ func (p *parser) release() {
 	p.hrefs, p.hrefEnds = p.hrefs[:0], p.hrefEnds[:0]
 	p.b = builder{buf: p.b.buf[:0]}
 	p.stack = p.stack[:0]
+	if cap(p.names) > maxPooledBuf {
+		p.names = nil
+	}
+	p.names, p.tagName = p.names[:0], nil
 	p.headOpen, p.headDone, p.body = false, false, false
 	parserPool.Put(p)
 }
@@ -191,8 +204,8 @@ func (p *parser) text() {
 // attrs are the attributes of a start tag that matter here. The slices
 // point into the tokenizer's buffer: they are valid until the next token.
 type attrs struct {
-	style, class, id, role, href, alt, bgcolor, size, face []byte
-	hasHref, hidden                                        bool
+	style, class, id, role, href, alt, bgcolor, size, face, dir []byte
+	hasHref, hidden                                             bool
 }
 
 func (p *parser) readAttrs(more bool) attrs {
@@ -226,6 +239,10 @@ func (p *parser) readAttrs(more bool) attrs {
 			if at.alt == nil {
 				at.alt = v
 			}
+		case "dir":
+			if at.dir == nil {
+				at.dir = v
+			}
 		case "bgcolor":
 			if at.bgcolor == nil {
 				at.bgcolor = v
@@ -247,12 +264,16 @@ func (p *parser) readAttrs(more bool) attrs {
 
 var nameSeed = maphash.MakeSeed()
 
+// nameHash is the hash by which elements without an atom are told apart.
+func nameHash(name []byte) uint32 { return uint32(maphash.Bytes(nameSeed, name)) }
+
 func (p *parser) startTag(selfClosing bool) {
 	name, more := p.z.TagName()
+	p.tagName = name
 	a := atom.Lookup(name)
 	var hash uint32
 	if a == 0 {
-		hash = uint32(maphash.Bytes(nameSeed, name))
+		hash = nameHash(name)
 	}
 	k := kindOf(a)
 
@@ -364,6 +385,15 @@ func (p *parser) startTag(selfClosing bool) {
 		e.flags |= fPre
 	}
 
+	rtl := st.rtl || bytes.EqualFold(bytes.TrimSpace(at.dir), []byte("rtl"))
+	if rtl && (a == atom.Bdo || st.override) {
+		// Shown right to left whatever it holds (<bdo dir=rtl>, or the styles
+		// direction:rtl and unicode-bidi:bidi-override): the text says so as Unicode
+		// would, with a right-to-left override that the element's end closes.
+		e.flags |= fOverride
+		p.b.write([]byte("\u202e"), false)
+	}
+
 	switch {
 	case a == atom.A && at.hasHref:
 		p.openLink(&e, at, st)
@@ -468,7 +498,19 @@ func paintsAttr(v []byte) bool {
 	return len(v) > 0 && !equalFold(v, "transparent") && !equalFold(v, "none")
 }
 
-func (p *parser) push(e elem) { p.stack = append(p.stack, e) }
+func (p *parser) push(e elem) {
+	if e.a == 0 {
+		e.nameOff = int32(len(p.names))
+		p.names = append(p.names, p.tagName...)
+		e.nameEnd = int32(len(p.names))
+	}
+	p.stack = append(p.stack, e)
+}
+
+// named reports whether e is an element without an atom named name.
+func (p *parser) named(e *elem, name []byte, hash uint32) bool {
+	return e.a == 0 && e.hash == hash && string(p.names[e.nameOff:e.nameEnd]) == string(name)
+}
 
 // pop closes the top element: its line break, its link, its span.
 func (p *parser) pop() {
@@ -476,6 +518,9 @@ func (p *parser) pop() {
 	e := &p.stack[n]
 	if e.flags&fHiddenBox != 0 {
 		p.b.lineBreak()
+	}
+	if e.flags&fOverride != 0 {
+		p.b.write([]byte("\u202c"), false)
 	}
 	if e.flags&fHidden == 0 {
 		b := &p.b
@@ -504,6 +549,9 @@ func (p *parser) pop() {
 	}
 	if e.a == atom.Head {
 		p.headOpen = false
+	}
+	if e.a == 0 {
+		p.names = p.names[:e.nameOff]
 	}
 	p.stack = p.stack[:n]
 }
@@ -584,7 +632,7 @@ func (p *parser) endTag() {
 	a := atom.Lookup(name)
 	var hash uint32
 	if a == 0 {
-		hash = uint32(maphash.Bytes(nameSeed, name))
+		hash = nameHash(name)
 	}
 	switch a {
 	case atom.Html, atom.Body:
@@ -608,7 +656,7 @@ func (p *parser) endTag() {
 	}
 	for i := len(p.stack) - 1; i >= 0 && i >= len(p.stack)-maxSearch; i-- {
 		e := &p.stack[i]
-		if e.a == a && (a != 0 || e.hash == hash) {
+		if a != 0 && e.a == a || a == 0 && p.named(e, name, hash) {
 			p.popTo(i)
 			return
 		}

@@ -26,6 +26,10 @@ type inlineStyle struct {
 	border      bool // draws a border
 	radius      bool // has rounded corners
 	inlineBlock bool // display:inline-block
+
+	// rtl is direction:rtl, override unicode-bidi:bidi-override (or
+	// isolate-override): together they show the text right to left.
+	rtl, override bool
 }
 
 // parseStyle reads a style attribute. It is tolerant the way mail clients
@@ -49,6 +53,10 @@ func parseStyle(s []byte) inlineStyle {
 		case "display": // the last declaration wins
 			st.displayNone = firstWordIs(val, "none")
 			st.inlineBlock = firstWordIs(val, "inline-block")
+		case "direction":
+			st.rtl = firstWordIs(val, "rtl")
+		case "unicode-bidi":
+			st.override = firstWordIs(val, "bidi-override") || firstWordIs(val, "isolate-override")
 		case "visibility":
 			switch {
 			case firstWordIs(val, "hidden"), firstWordIs(val, "collapse"):

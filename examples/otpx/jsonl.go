@@ -2,34 +2,62 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/otpkit/otpkit/extract"
 )
 
-// request is one line of -jsonl input.
+// request is one line of -jsonl input, its fields as written.
 type request struct {
-	ID      json.RawMessage `json:"id"`
-	Content *string         `json:"content"`
-	Type    string          `json:"type"`
-	Source  string          `json:"source"`
-	Format  string          `json:"format"`
+	ID      json.RawMessage
+	Content *string
+	Type    string
+	Source  string
+	Format  string
 }
 
-// maxLine bounds one input line: a message at the size limit, escaped as JSON.
-const maxLine = 2*extract.DefaultMaxBytes + 4096
+// fields are the names a request line may use, exactly as written here: encoding/json would
+// take "CONTENT" for "content", and a typo would go unnoticed.
+var fields = []string{"id", "content", "type", "source", "format"}
+
+// maxEscape is the most bytes JSON can write one byte of content with: \u00XX.
+const maxEscape = 6
+
+// maxOther bounds what a line holds besides its content: the id, the options, the names.
+const maxOther = 1 << 20
+
+// lineLimit returns the longest line that can carry content of limit bytes however it is
+// escaped. Longer lines are refused without being held in memory; within it, the limit is
+// on the content as decoded.
+func lineLimit(limit int) int { return maxEscape*limit + maxOther }
 
 // runJSONL answers each line of in with one line on out. Only a failure to read in or write
-// out stops it.
+// out stops it. Answers are flushed whenever no whole line waits in the input, so a client
+// that writes one request and waits gets its answer.
 func runJSONL(in io.Reader, out io.Writer, defaults extract.Options, explain bool) error {
+	limit := defaults.MaxBytes
+	if limit == 0 {
+		limit = extract.DefaultMaxBytes
+	}
 	r := bufio.NewReaderSize(in, 64<<10)
 	w := bufio.NewWriter(out)
 	defer w.Flush()
+	first := true
 	for {
-		line, err := readLine(r)
+		if !lineBuffered(r) {
+			if err := w.Flush(); err != nil {
+				return err
+			}
+		}
+		line, err := readLine(r, lineLimit(limit))
+		if first {
+			line, first = bytes.TrimPrefix(line, []byte("\ufeff")), false
+		}
 		if err == nil || errors.Is(err, errLineTooLong) {
 			if werr := encode(w, answer(line, err, defaults, explain)); werr != nil {
 				return werr
@@ -44,15 +72,21 @@ func runJSONL(in io.Reader, out io.Writer, defaults extract.Options, explain boo
 	}
 }
 
-var errLineTooLong = fmt.Errorf("line longer than %d bytes", maxLine)
+// lineBuffered reports whether a whole line is waiting in r: reading it will not block.
+func lineBuffered(r *bufio.Reader) bool {
+	b, _ := r.Peek(r.Buffered())
+	return bytes.IndexByte(b, '\n') >= 0
+}
 
-// readLine returns the next line without its end. A line over maxLine is consumed and
+var errLineTooLong = errors.New("line too long")
+
+// readLine returns the next line without its end. A line over max bytes is consumed and
 // reported as errLineTooLong; the end of the input is io.EOF with no line.
-func readLine(r *bufio.Reader) ([]byte, error) {
+func readLine(r *bufio.Reader, max int) ([]byte, error) {
 	var line []byte
 	for {
 		chunk, err := r.ReadSlice('\n')
-		if len(line)+len(chunk) > maxLine {
+		if len(line)+len(chunk) > max {
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = r.ReadSlice('\n')
 			}
@@ -81,17 +115,82 @@ func trimLine(b []byte) []byte {
 	return b
 }
 
+// decodeRequest reads one line into a request: an object whose names are exactly those of
+// fields, and whose content, type, source and format are strings (or null). The id comes
+// back whenever the line is an object with an id, whatever else is wrong with it.
+func decodeRequest(line []byte) (request, error) {
+	var req request
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(line, &obj); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) {
+			return req, errors.New("not a JSON object")
+		}
+		return req, err
+	}
+	if obj == nil {
+		return req, errors.New("not a JSON object")
+	}
+	req.ID = obj["id"]
+	for name := range obj {
+		known := false
+		for _, f := range fields {
+			known = known || name == f
+		}
+		if known {
+			continue
+		}
+		for _, f := range fields {
+			if strings.EqualFold(name, f) {
+				return req, fmt.Errorf("unknown field %q (field names are lower-case: %q)", name, f)
+			}
+		}
+	}
+	str := func(name string) (*string, error) {
+		raw, ok := obj[name]
+		if !ok || string(raw) == "null" {
+			return nil, nil
+		}
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, fmt.Errorf("%q is not a string", name)
+		}
+		return &s, nil
+	}
+	var err error
+	if req.Content, err = str("content"); err != nil {
+		return req, err
+	}
+	for _, f := range []struct {
+		name string
+		to   *string
+	}{{"type", &req.Type}, {"source", &req.Source}, {"format", &req.Format}} {
+		s, err := str(f.name)
+		if err != nil {
+			return req, err
+		}
+		if s != nil {
+			*f.to = *s
+		}
+	}
+	return req, nil
+}
+
 // answer handles one input line.
 func answer(line []byte, readErr error, defaults extract.Options, explain bool) output {
+	limit := defaults.MaxBytes
+	if limit == 0 {
+		limit = extract.DefaultMaxBytes
+	}
 	if readErr != nil {
-		return output{Error: readErr.Error()}
+		return output{Error: fmt.Sprintf("bad line: line longer than %d bytes, more than content within the limit of %d bytes takes", lineLimit(limit), limit)}
 	}
 	if len(line) == 0 {
 		return output{Error: "bad line: empty"} // answered all the same: lines pair by position
 	}
-	var req request
-	if err := json.Unmarshal(line, &req); err != nil {
-		return output{Error: "bad line: " + err.Error()}
+	req, err := decodeRequest(line)
+	if err != nil {
+		return output{ID: req.ID, Error: "bad line: " + err.Error()}
 	}
 	if req.Content == nil {
 		return output{ID: req.ID, Error: `bad line: no "content"`}
@@ -109,6 +208,7 @@ func answer(line []byte, readErr error, defaults extract.Options, explain bool) 
 	if req.Format == "" {
 		opts.Format = defaults.Format
 	}
+	opts.MaxBytes = defaults.MaxBytes
 	out, _ := extractOne(*req.Content, opts, explain)
 	out.ID = req.ID
 	return out

@@ -7,12 +7,17 @@
 // object, {"otp_type":"totp","code":"123456"} or {"otp_type":"magic_link","link":"https://…"},
 // with "candidates" (every code and link weighed, with scores and reasons) under -explain.
 // It exits 0 when it found an answer, 1 when it found none (the object then has an
-// "error"), and 2 on bad usage or unreadable input.
+// "error"), and 2 on bad usage, unreadable input or input over the limit of
+// extract.DefaultMaxBytes (the object then has an "error" too).
 //
 // With -jsonl it reads JSON lines {"id":…,"content":…,"type":…,"source":…,"format":…}, all
 // but content optional (the flags give their defaults), and writes one line per input line,
-// in order: {"id":…,"otp_type":…,"code":…,"link":…,"error":…}. A bad or blank line gets an
-// "error"; the others go on. It exits 0 unless the input cannot be read.
+// in order: {"id":…,"otp_type":…,"code":…,"link":…,"error":…}, flushed as soon as no
+// further line waits, so a client may write one request and wait for its answer. A bad or
+// blank line gets an "error" naming what is wrong, with its id whenever the line is an object
+// that has one; the others go on. Field names match exactly; a UTF-8 byte order mark is
+// skipped. The size limit is on each content as decoded. It exits 0 unless the input cannot
+// be read.
 package main
 
 import (
@@ -59,24 +64,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return exitUsage
+		if errors.Is(err, flag.ErrHelp) {
+			return exitUsage // asked for the usage, which is printed: no error to report
+		}
+		return usageError(stdout, err)
 	}
 	if fs.NArg() > 1 {
 		fs.Usage()
-		return exitUsage
+		return usageError(stdout, errors.New("more than one input"))
+	}
+	opts, err := options(*typ, *source, *format)
+	if err != nil {
+		fmt.Fprintln(stderr, "otpx:", err)
+		return usageError(stdout, err)
 	}
 	in, closeIn, err := open(fs.Arg(0), stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "otpx:", err)
-		return exitUsage
+		return usageError(stdout, err)
 	}
 	defer closeIn()
 
-	opts, err := options(*typ, *source, *format)
-	if err != nil {
-		fmt.Fprintln(stderr, "otpx:", err)
-		return exitUsage
-	}
 	if *jsonl {
 		if err := runJSONL(in, stdout, opts, *explain); err != nil {
 			fmt.Fprintln(stderr, "otpx:", err)
@@ -85,10 +93,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFound
 	}
 
-	content, err := io.ReadAll(io.LimitReader(in, int64(extract.DefaultMaxBytes)+1))
+	// One byte past the limit tells that the input is over it, without reading the rest.
+	limit := extract.DefaultMaxBytes
+	content, err := io.ReadAll(io.LimitReader(in, int64(limit)+1))
 	if err != nil {
 		fmt.Fprintln(stderr, "otpx:", err)
-		return exitUsage
+		return usageError(stdout, err)
+	}
+	if len(content) > limit {
+		err := fmt.Errorf("input is over the limit of %d bytes", limit)
+		fmt.Fprintln(stderr, "otpx:", err)
+		return usageError(stdout, err)
 	}
 	out, err := extractOne(string(content), opts, *explain)
 	if err := encode(stdout, out); err != nil {
@@ -104,6 +119,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "otpx:", err)
 		return exitUsage
 	}
+}
+
+// usageError prints err as the JSON object of a run that could not start, so that a caller
+// reading standard output learns why, and returns the exit code for bad usage.
+func usageError(stdout io.Writer, err error) int {
+	encode(stdout, output{Error: "otpx: " + err.Error()}) // exit 2 says it all if this fails
+	return exitUsage
 }
 
 // open returns the named file, or stdin for "" and "-".

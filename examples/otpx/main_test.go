@@ -143,7 +143,7 @@ func TestJSONLDefaults(t *testing.T) {
 func TestJSONLLongLine(t *testing.T) {
 	var in bytes.Buffer
 	in.WriteString(`{"id":1,"content":"`)
-	in.WriteString(strings.Repeat("a", maxLine))
+	in.WriteString(strings.Repeat("a", lineLimit(extract.DefaultMaxBytes)))
 	in.WriteString("\"}\n{\"id\":2,\"content\":\"482913 is your code\"}\n")
 	var out bytes.Buffer
 	if err := runJSONL(&in, &out, extract.Options{}, false); err != nil {
