@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/otpkit/otpkit/htmltext"
 
 	"mvdan.cc/xurls/v2"
 )
@@ -12,6 +15,10 @@ import (
 type Found struct {
 	URL        string // byte for byte as written, without trailing punctuation
 	Start, End int    // byte offsets of URL in the searched text
+	// Invisible is set when invisible or bidi characters (a zero-width space, a soft
+	// hyphen, a right-to-left override) stand inside the URL: what a person reads is not
+	// what they would open, so such a URL is never an answer.
+	Invisible bool
 }
 
 // maxURL bounds a URL written in text; longer "words" are not links, and skipping them keeps
@@ -65,10 +72,38 @@ func FindInText(text string) []Found {
 			i = end
 			continue
 		}
-		out = append(out, Found{URL: text[start : start+loc[1]], Start: start, End: start + loc[1]})
-		i = start + loc[1]
+		f := Found{Start: start, End: start + loc[1]}
+		if hidden(text[start:f.End]) {
+			f.Invisible = true
+		} else if r, _ := utf8.DecodeRuneInString(text[f.End:end]); f.End < end && htmltext.Invisible(r) {
+			// The expression stopped at an invisible character: the URL as a person sees
+			// it goes on. It is kept whole, and flagged.
+			f.End = end
+			for f.End > f.Start && strings.IndexByte(".,;:!?)'\"", text[f.End-1]) >= 0 {
+				f.End--
+			}
+			f.Invisible = true
+		}
+		f.URL = text[f.Start:f.End]
+		out = append(out, f)
+		i = f.End
 	}
 	return out
+}
+
+// hidden reports whether s holds an invisible or bidi character.
+func hidden(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if htmltext.Invisible(r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 func isSchemeByte(c byte) bool {

@@ -16,7 +16,8 @@ func TestClassify(t *testing.T) {
 		{"magic link path and token", Link{URL: "https://app.example.com/auth/magic?token=3f9a0c77e1b24d6a9f&email=a%40b.c"}, true},
 		{"sign-in button behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Sign in to Acme", Button: true}, true},
 		{"verify email anchor", Link{URL: "https://example.org/e/9b1c2d3e4f5a6b7c8d9e", Text: "Verify email address"}, true},
-		{"German anchor", Link{URL: "https://example.de/x/abc", Text: "Jetzt anmelden", Button: true}, true},
+		{"German anchor", Link{URL: "https://example.de/x/abc", Text: "Jetzt anmelden", Button: true}, false}, // a login page: no credential
+		{"German anchor with a token", Link{URL: "https://example.de/x/Qm9uam91cjEyMzQ1Njc4OQ", Text: "Jetzt anmelden", Button: true}, true},
 		{"plain-text lead", Link{URL: "https://ex.am/m/Ab3dE9", Text: "Tap to sign in to Fernway:"}, true},
 		{"click here after sign-in words", Link{URL: "https://example.com/r/0a1b2c", Text: "click here", Context: "To finish signing in, click here"}, true},
 		{"unsubscribe", Link{URL: "https://example.com/unsubscribe?u=12345abcdef67890xyz", Text: "Unsubscribe"}, false},
@@ -37,7 +38,7 @@ func TestClassify(t *testing.T) {
 	}
 	for _, tt := range tests {
 		v := Classify(tt.link)
-		if got := v.Score >= Threshold; got != tt.want {
+		if got := v.SignIn(); got != tt.want {
 			t.Errorf("%s: Classify(%+v) = %d %+v, want sign-in link = %v", tt.name, tt.link, v.Score, v.Signals, tt.want)
 		}
 		sum := 0
@@ -108,7 +109,7 @@ func TestFindInTextLongWord(t *testing.T) {
 
 func TestRedirectTargetsInOrder(t *testing.T) {
 	// Two targets in the query: the first as written wins, on every run.
-	u := "https://r.example/c?a=https%3A%2F%2Fapp.example%2Fauth%2Fmagic%3Ft%3D1&b=https%3A%2F%2Fapp.example%2Funsubscribe"
+	u := "https://r.example/c?u=https%3A%2F%2Fapp.example%2Fauth%2Fmagic%3Ft%3D1&url=https%3A%2F%2Fapp.example%2Funsubscribe"
 	first := Classify(Link{URL: u})
 	for i := 0; i < 50; i++ {
 		if v := Classify(Link{URL: u}); v.Score != first.Score {
