@@ -227,7 +227,7 @@ func Classify(l Link) Verdict {
 
 	v.Kind = v.kind(l, u, target, kindEvidence{
 		anchor: anchorSeen, sentence: sentenceSeen, context: contextSeen, url: urlSeen,
-		words: words, home: home, credential: cred != "" || opaque, shape: shapeName != "",
+		words: kindURLText(target), home: home, credential: cred != "" || opaque, shape: shapeName != "",
 	})
 	return v
 }
@@ -269,7 +269,7 @@ func (v *Verdict) kind(l Link, u, target *url.URL, e kindEvidence) string {
 	// A reset link: its own words say reset, or nothing it says is sign-in while its URL
 	// or sentence says reset.
 	reset := e.anchor&lexicon.Reset != 0 && e.anchor&action == 0 ||
-		readable&action == 0 && (e.url|e.sentence|e.context)&lexicon.Reset != 0 && e.url&action == 0
+		readable&action == 0 && (e.url|e.sentence|e.context)&lexicon.Reset != 0
 	if try("kind-password-reset", KindPasswordReset, "", reset) {
 		return KindPasswordReset
 	}
@@ -286,7 +286,7 @@ func (v *Verdict) kind(l Link, u, target *url.URL, e kindEvidence) string {
 	if e.home {
 		return KindHomePage
 	}
-	if e.credential && (readable|e.context|e.url)&action != 0 || e.credential && e.shape {
+	if e.credential && (readable|e.context|e.url)&action != 0 {
 		return KindSignIn
 	}
 	return KindOther
@@ -322,6 +322,7 @@ var linkClasses = []struct {
 // words adds the weight of the strongest positive class of link words matched in text, and
 // of each negative one, once: repeating evidence adds nothing. It returns the classes seen.
 func (v *Verdict) words(where, text string, matches []lexicon.Match) lexicon.Class {
+	matches = ownWords(matches)
 	var seen lexicon.Class
 	best := 0
 	var bestSignal string
@@ -349,6 +350,52 @@ func (v *Verdict) words(where, text string, matches []lexicon.Match) lexicon.Cla
 		v.add(bestSignal, bestDetail)
 	}
 	return seen
+}
+
+// ownWords drops the matches that do not say what the link does. Words of a link that
+// never signs in, beside sign-in words, name where one signs in ("Sign in to the Help
+// Center"); sign-in words inside such words name what is shown ("Review login activity").
+func ownWords(matches []lexicon.Match) []lexicon.Match {
+	const action = lexicon.SignIn | lexicon.Verify
+	var neg, pos []lexicon.Match
+	for _, m := range matches {
+		if m.Class&lexicon.NotLink != 0 {
+			neg = append(neg, m)
+		}
+		if m.Class&action != 0 {
+			pos = append(pos, m)
+		}
+	}
+	if len(neg) == 0 || len(pos) == 0 {
+		return matches
+	}
+	overlaps := func(m lexicon.Match, in []lexicon.Match) bool {
+		for _, o := range in {
+			if m.Start < o.End && o.Start < m.End && (m.Start != o.Start || m.End != o.End) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []lexicon.Match
+	free := false // an action word stands on its own
+	for _, m := range pos {
+		if !overlaps(m, neg) {
+			free = true
+		}
+	}
+	for _, m := range matches {
+		switch {
+		case m.Class&lexicon.NotLink != 0 && free:
+			m.Class &^= lexicon.NotLink
+		case m.Class&action != 0 && overlaps(m, neg):
+			m.Class &^= action
+		}
+		if m.Class != 0 {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // contextWords adds the rule once when the words around a link sign in or verify.
@@ -458,6 +505,23 @@ func urlText(u *url.URL) string {
 		}
 	}
 	return splitWords(b.String())
+}
+
+// kindURLText renders u's path segments and query keys for the kind words, one apart from
+// the next, so that no phrase spans two of them (/session/new/email is no "new email").
+func kindURLText(u *url.URL) string {
+	var parts []string
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg != "" {
+			parts = append(parts, splitWords(seg))
+		}
+	}
+	for _, kv := range strings.Split(u.RawQuery, "&") {
+		if key, _, _ := strings.Cut(kv, "="); key != "" {
+			parts = append(parts, splitWords(key))
+		}
+	}
+	return strings.Join(parts, " | ")
 }
 
 // wordLike reports whether a query value is a word or two ("signIn", "magic_links"), not a
