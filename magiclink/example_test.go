@@ -16,7 +16,7 @@ func ExampleClassify() {
 	}
 	// Output:
 	// Sign in to Acme true sign_in 100
-	// Unsubscribe false unsubscribe -250
+	// Unsubscribe false unsubscribe -190
 }
 
 func ExampleFindInText() {

@@ -125,7 +125,8 @@ func Classify(l Link) Verdict {
 	target := u
 	t, ok := Unwrap(l.URL)
 	if !ok && l.SafeRedirect != "" {
-		if t, ok = Unwrap(l.SafeRedirect); ok && t == l.URL {
+		// Gmail's wrapper around the href itself tells nothing new.
+		if t, ok = Unwrap(l.SafeRedirect); ok && sameURL(t, l.URL) {
 			ok = false
 		}
 	}
@@ -135,7 +136,7 @@ func Classify(l Link) Verdict {
 			v.add("redirect-target", tu.Host+tu.EscapedPath())
 		}
 	}
-	opaque := target == u && opaqueTracker(u)
+	opaque := target == u && opaqueTracker(u) && on("opaque-tracker")
 
 	// Phishing signals.
 	if u.User != nil || target.User != nil {
@@ -158,13 +159,13 @@ func Classify(l Link) Verdict {
 
 	// The URL's words: path and query, and sign-in subdomain labels.
 	words := urlText(target)
-	urlSeen := v.words("url", words, urlWords().FindAll(words))
 	for _, label := range subdomainLabels(target.Hostname()) {
 		if signInLabels[label] {
-			v.add("host-sign-in", label+".")
+			words = label + " " + words
 			break
 		}
 	}
+	urlSeen := v.words("url", words, urlWords().FindAll(words))
 	shapeName := matchShape(target)
 	if shapeName != "" {
 		v.add("shape", shapeName)
@@ -187,13 +188,9 @@ func Classify(l Link) Verdict {
 	// The surrounding words only matter when the label says nothing of its own: "Track your
 	// order" under "sign in to see it" is no sign-in; "Continue" under "Finish signing in" is.
 	var context int
-	if !l.Plain && l.Context != "" && anchor == 0 {
-		rule := "context-weak"
-		if pointer {
-			rule = "context"
-		}
+	if !l.Plain && l.Context != "" && anchor == 0 && pointer {
 		before := v.Score
-		contextSeen = v.contextWords(rule, l.Context)
+		contextSeen = v.contextWords("context", l.Context)
 		context = v.Score - before
 	}
 	// A button matters when its label, or the words around a label that only points, say
@@ -202,13 +199,7 @@ func Classify(l Link) Verdict {
 		v.add("button", "")
 	}
 
-	if ext := strings.ToLower(path.Ext(target.Path)); isImage(ext) {
-		v.add("image", ext)
-	}
 	home := strings.Trim(target.Path, "/") == "" && target.RawQuery == "" && target.Fragment == ""
-	if home {
-		v.add("home-page", target.Host)
-	}
 
 	// The credential rule.
 	cred, where := credential(target, 0)
@@ -227,9 +218,18 @@ func Classify(l Link) Verdict {
 
 	v.Kind = v.kind(l, u, target, kindEvidence{
 		anchor: anchorSeen, sentence: sentenceSeen, context: contextSeen, url: urlSeen,
-		words: kindURLText(target), home: home, credential: cred != "" || opaque, shape: shapeName != "",
+		words: kindURLText(target), home: home, shape: shapeName != "",
+		// Without a credential a link is never a sign-in link (unless the rule is off, in tests).
+		credential: cred != "" || opaque || !on("no-credential"),
 	})
 	return v
+}
+
+// sameURL reports whether a and b are the same URL but for percent-escapes.
+func sameURL(a, b string) bool {
+	ua, err1 := url.QueryUnescape(a)
+	ub, err2 := url.QueryUnescape(b)
+	return a == b || err1 == nil && err2 == nil && ua == ub
 }
 
 // kindEvidence is what Classify saw, for deciding the kind.
@@ -254,7 +254,7 @@ func (v *Verdict) kind(l Link, u, target *url.URL, e kindEvidence) string {
 		}
 		return false
 	}
-	if ext := strings.ToLower(path.Ext(target.Path)); try("kind-tracking", KindTracking, ext, isImage(ext) || l.Text == "" && !l.Plain && strings.Contains(strings.ToLower(target.Path), "/open")) {
+	if ext := strings.ToLower(path.Ext(target.Path)); try("kind-tracking", KindTracking, ext, isImage(ext)) {
 		return KindTracking
 	}
 	if try("kind-app-store", KindAppStore, target.Host, appStore(target)) {
@@ -332,12 +332,15 @@ func (v *Verdict) words(where, text string, matches []lexicon.Match) lexicon.Cla
 			if match.Class&c.class == 0 || seen&c.class != 0 {
 				continue
 			}
+			seen |= c.class // a class without a rule (reset) is only read by the kinds
 			rule := where + "-" + c.name
+			if _, listed := ruleIndex[rule]; !listed {
+				continue
+			}
 			w, ok := weight(rule)
 			if !ok || w == 0 {
 				continue
 			}
-			seen |= c.class
 			detail := text[match.Start:match.End]
 			if w < 0 {
 				v.add(rule, detail)
@@ -439,6 +442,10 @@ func (v *Verdict) sentence(before, after string) lexicon.Class {
 				continue
 			}
 			rule := "sentence-" + c.name
+			if _, listed := ruleIndex[rule]; !listed {
+				seen |= c.class // read by the kinds only
+				continue
+			}
 			w, ok := weight(rule)
 			if !ok {
 				continue

@@ -19,24 +19,19 @@ var rules = []Rule{
 	// What the person reads: the link's own words.
 	{"anchor-sign-in", 40, "the link's text has sign-in words (\"Sign in to Acme\")"},
 	{"anchor-verify", 35, "the link's text has verification words (\"Confirm my email\")"},
-	{"anchor-reset", 15, "the link's text has password-reset words"},
 	{"anchor-not-link", -50, "the link's text names something that never signs in (\"Unsubscribe\", \"Help\")"},
 	// A plain-text link's sentence is its anchor: words before and after it, up to the
 	// sentence or paragraph end, or the sentence above for a link alone on its line.
 	{"sentence-sign-in", 40, "a plain-text link's sentence has sign-in words; half beyond 6 words away"},
 	{"sentence-verify", 35, "a plain-text link's sentence has verification words; half beyond 6 words away"},
-	{"sentence-reset", 15, "a plain-text link's sentence has password-reset words"},
 	{"sentence-not-link", -50, "a plain-text link's sentence names something that never signs in, within 6 words"},
 	// The block around an HTML link whose text says nothing of its own.
 	{"context", 25, "sign-in or verification words around a link whose text only points (\"click here\")"},
-	{"context-weak", 10, "sign-in or verification words around a link whose text says nothing known"},
 	{"button", 15, "the link is styled as a button and its words say what it does"},
 	// The URL: path and query words only, never the registrable domain.
-	{"url-sign-in", 30, "sign-in words in the URL's path or query keys (/auth/magic, signIn)"},
+	{"url-sign-in", 30, "sign-in words in the URL's path, query keys and word values, or a sign-in subdomain label (login., auth., id.)"},
 	{"url-verify", 25, "verification words in the URL's path or query keys"},
-	{"url-reset", 10, "password-reset words in the URL's path or query keys"},
 	{"url-not-link", -40, "words of links that never sign in, in the URL's path or query keys"},
-	{"host-sign-in", 10, "a sign-in subdomain label (login., auth., id., signin.)"},
 	{"shape", 20, "the URL has the shape of a known sign-in framework's link (shapes.txt)"},
 	// The credential rule: a sign-in link carries a secret; a link without one is at most a
 	// login page and is never the answer.
@@ -44,16 +39,15 @@ var rules = []Rule{
 	{"no-credential", -100, "no token-like value anywhere in the link or its unwrapped target"},
 	{"opaque-tracker", 0, "a click tracker whose target only its server knows: its words must carry the evidence"},
 	{"redirect-target", 0, "a click tracker's target, read offline; the link stays as sent"},
-	{"image", -60, "the URL names an image"},
-	{"home-page", -20, "the URL is a site's home page"},
-	// Kinds: a link that is for something else than signing in is never the answer.
-	{"kind-password-reset", -60, "password-reset words decide the link's purpose"},
+	// Kinds: a link that is for something else than signing in is never the answer. The
+	// kinds of weight 0 only name what the not-link words already weigh.
+	{"kind-password-reset", -60, "password-reset words (in the text, sentence or URL) decide the link's purpose"},
 	{"kind-account-change", -60, "account-change words (email change, new address) decide the link's purpose"},
-	{"kind-unsubscribe", -60, "unsubscribe or preference words in the text or URL"},
-	{"kind-help-legal", -40, "help, documentation or legal words, or a help./docs./support. host"},
-	{"kind-social", -40, "a social network's host, with no sign-in words in the link's text"},
-	{"kind-app-store", -60, "an app store's host"},
-	{"kind-tracking", -60, "an open-tracking pixel or image"},
+	{"kind-unsubscribe", 0, "unsubscribe or preference words in the text or URL"},
+	{"kind-help-legal", 0, "help, documentation or legal words, or a help./docs./support. host"},
+	{"kind-social", 0, "a social network's host, with no sign-in words in the link's text"},
+	{"kind-app-store", 0, "an app store's host"},
+	{"kind-tracking", -60, "the URL names an image (a banner, a pixel): never a sign-in"},
 	// Phishing signals: what a careful person would distrust.
 	{"userinfo-host", -100, "the URL carries a user name before its host (https://bank.com@evil.example/)"},
 	{"mixed-script-host", -100, "the host mixes scripts or confusable characters (Cyrillic а in an ASCII name)"},
