@@ -82,8 +82,13 @@ func read(content string, format Format) *message {
 		m.text = text
 		at = offsetMap(moved)
 	}
-	for _, f := range magiclink.FindInText(raw) {
+	for i, f := range magiclink.FindInText(raw) {
 		start, end := at(f.Start), at(f.End)
+		if format == FormatHTML && !f.Invisible && !writtenIn(content, f.URL, i) {
+			// The URL as shown is not written in the source: the parser dropped invisible
+			// characters from it, or tags cut it. What opens is not what a person reads.
+			f.Invisible = true
+		}
 		m.urls = append(m.urls, [2]int{start, end})
 		before, after := sentence(m.text, start, end)
 		m.links = append(m.links, link{
@@ -93,6 +98,21 @@ func read(content string, format Format) *message {
 	}
 	m.keywords = lexicon.Default().FindAll(m.text)
 	return m
+}
+
+// maxWrittenChecks bounds how many URLs of an HTML text are looked up in its source: the
+// lookups are linear in the source, and real messages show a handful of URLs. The URLs past
+// the bound are not answered.
+const maxWrittenChecks = 100
+
+// writtenIn reports whether url, the i-th URL shown in an HTML message's text, is written in
+// source as it is shown (or with its ampersands as character references).
+func writtenIn(source, url string, i int) bool {
+	if i >= maxWrittenChecks {
+		return false
+	}
+	return strings.Contains(source, url) ||
+		strings.Contains(url, "&") && strings.Contains(source, strings.ReplaceAll(url, "&", "&amp;"))
 }
 
 // offsetMap returns the function that carries an offset of the text before normalize into
