@@ -1,10 +1,13 @@
 // Package magiclink tells sign-in and verification links from the other links of a message.
 //
-// [Classify] scores one link from its URL (host, path and query words, token-like values),
-// its anchor text, whether it is styled as a button, and the words around it, and returns
-// the evidence with the score. [FindInText] finds the links written in plain text. Only http
-// and https links are ever considered, and a link is always kept exactly as it was written:
-// one changed byte breaks a one-time link.
+// [Classify] weighs one link by the rules of [Rules]: the credential it carries (a sign-in
+// link always carries one), its anchor text and button styling or, for a URL written in plain
+// text, its sentence, the words of its URL's path and query, and the shape of known sign-in
+// frameworks' links (shapes.txt). It gives every link a kind (sign-in, password reset,
+// unsubscribe, …) and flags phishing signals. [Unwrap] reads the target of click-tracking
+// and link-protection wrappers offline; [FindInText] finds the links written in plain text.
+// Only http and https links are ever considered, and a link is always kept exactly as it was
+// written: one changed byte breaks a one-time link.
 //
 // The package does not fetch anything: a click-tracking link whose target cannot be read
 // offline is scored on its anchor text and surroundings alone.

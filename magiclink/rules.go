@@ -36,7 +36,7 @@ var rules = []Rule{
 	// The credential rule: a sign-in link carries a secret; a link without one is at most a
 	// login page and is never the answer.
 	{"credential", 15, "a token-like value in a query value, a path segment or the fragment"},
-	{"no-credential", -100, "no token-like value anywhere in the link or its unwrapped target"},
+	{"no-credential", -100, "no token-like value anywhere in the link or its unwrapped target: never a sign-in link"},
 	{"opaque-tracker", 0, "a click tracker whose target only its server knows: its words must carry the evidence"},
 	{"redirect-target", 0, "a click tracker's target, read offline; the link stays as sent"},
 	// Kinds: a link that is for something else than signing in is never the answer. The
@@ -44,7 +44,7 @@ var rules = []Rule{
 	{"kind-password-reset", -60, "password-reset words (in the text, sentence or URL) decide the link's purpose"},
 	{"kind-account-change", -60, "account-change words (email change, new address) decide the link's purpose"},
 	{"kind-unsubscribe", 0, "unsubscribe or preference words in the text or URL"},
-	{"kind-help-legal", 0, "help, documentation or legal words, or a help./docs./support. host"},
+	{"kind-help-legal", 0, "help, documentation or legal words in the link's text or URL path"},
 	{"kind-social", 0, "a social network's host, with no sign-in words in the link's text"},
 	{"kind-app-store", 0, "an app store's host"},
 	{"kind-tracking", -60, "the URL names an image (a banner, a pixel): never a sign-in"},
