@@ -58,6 +58,9 @@ func FindInText(text string) []Found {
 		}
 		end := sep + 3
 		for end < len(text) && end-start <= maxURL && !endsURL(text[end]) {
+			if text[end] >= utf8.RuneSelf && endsURLRune(text[end:]) {
+				break
+			}
 			end++
 		}
 		if end-start > maxURL {
@@ -108,6 +111,17 @@ func hidden(s string) bool {
 
 func isSchemeByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// endsURLRune reports whether s starts with CJK punctuation that ends a sentence or a
+// quotation: written right after a URL ("…/Ab3dE9。"), it is never part of it.
+func endsURLRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '。', '、', '」', '』', '）', '，', '！', '？', '】', '〉', '》':
+		return true
+	}
+	return false
 }
 
 // endsURL reports whether c cannot be part of a URL as people write them in text.

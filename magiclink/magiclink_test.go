@@ -83,10 +83,17 @@ func TestFindInText(t *testing.T) {
 		{"://", nil},
 		{"https://", nil},
 		{"xhttps://example.com", []string{"https://example.com"}},
+		{"ログイン：https://ex.am/m/Ab3dE9。期限は10分です", []string{"https://ex.am/m/Ab3dE9"}},
+		{"「https://ex.am/m/Ab3dE9」を開いて", []string{"https://ex.am/m/Ab3dE9"}},
+		{"token with an en dash https://ex.am/m?t=Ab3–dE9 stays", []string{"https://ex.am/m?t=Ab3–dE9"}},
+		{"a word joiner https://bank⁠.example.evil.example/x y", []string{"https://bank⁠.example.evil.example/x"}},
 	}
 	for _, tt := range tests {
 		var got []string
 		for _, f := range FindInText(tt.text) {
+			if strings.Contains(f.URL, "\u2060") != f.Invisible {
+				t.Errorf("FindInText(%q): %q Invisible = %v", tt.text, f.URL, f.Invisible)
+			}
 			if tt.text[f.Start:f.End] != f.URL {
 				t.Errorf("FindInText(%q): offsets %d:%d do not cover %q", tt.text, f.Start, f.End, f.URL)
 			}
