@@ -25,8 +25,8 @@ func (f fixture) passes() bool {
 // change the answer of at least one fixture, or it is weight without evidence. The rules that
 // never decide an answer on the fixtures are listed in noFixture, with why.
 func TestLinkRulesEachMatter(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the link fixtures once per rule")
+	if testing.Short() || !linkRulesUnderRace {
+		t.Skip("runs the link fixtures once per rule: not with -short or -race")
 	}
 	noFixture := map[string]string{
 		"not-http":   "hrefs that are not http(s) never become candidates (read drops them)",
