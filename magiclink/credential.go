@@ -123,6 +123,20 @@ func credential(u *url.URL, depth int) (value, where string) {
 	return "", ""
 }
 
+// namedKey reports whether a query key names a secret: one of tokenKeys, or a name holding
+// one of their words (confirmation_token, activationKey, otp_code).
+func namedKey(k string) bool {
+	if tokenKeys[k] {
+		return true
+	}
+	for _, w := range []string{"token", "code", "key", "sig", "hash", "secret", "otp", "nonce", "ticket", "magic"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // credentialValue tells whether one query value, under key, is a credential.
 func credentialValue(key, raw string, depth int) (value, where string) {
 	k := strings.ToLower(key)
@@ -143,7 +157,7 @@ func credentialValue(key, raw string, depth int) (value, where string) {
 		}
 		return "", ""
 	}
-	if isToken(v, tokenKeys[k]) {
+	if isToken(v, namedKey(k)) {
 		return raw, "query " + key
 	}
 	return "", ""

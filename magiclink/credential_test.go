@@ -23,6 +23,8 @@ func TestCredential(t *testing.T) {
 		{"https://a.example/#/auth/token=8fK2xQ9LmZ3vT1pR", true},                             // fragment parameters
 		{"https://go.example/open?magicLink=" + url.QueryEscape("https://app.example/auth?token=8fK2xQ9LmZ3vT1pR"), true},
 		{"https://medium.com/m/callback/email?token=8e21c05d4f9a&operation=login", true},
+		{"https://a.example/users/confirmation?confirmation_token=xYz12AbC", true}, // a name holding "token"
+		{"https://a.example/auth?userId=6571af&secret=Qm9uam91cj", true},           // a userId and secret pair
 		// Not credentials.
 		{"https://a.example/login", false},
 		{"https://a.example/login?login_hint=dana%40example.com", false},
