@@ -102,9 +102,10 @@ var urlWords = sync.OnceValue(func() *lexicon.Matcher {
 })
 
 // signInLabels are subdomain labels that name a sign-in service.
+// "account." is not one: account pages (orders, settings) live there too.
 var signInLabels = map[string]bool{
 	"login": true, "signin": true, "sign-in": true, "auth": true, "id": true, "sso": true,
-	"identity": true, "accounts": true, "account": true, "passport": true, "magic": true,
+	"identity": true,
 }
 
 // Classify scores l as a sign-in or verification link and says what kind of link it is. A
