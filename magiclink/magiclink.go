@@ -183,7 +183,7 @@ func Classify(l Link) Verdict {
 		sentenceSeen = v.sentence(l.Before, l.After)
 		pointer = false
 	} else if text := strings.TrimSpace(l.Text); text != "" && text != l.URL {
-		matches := lexicon.Default().FindAll(text)
+		matches := linkMatches(text)
 		before := v.Score
 		anchorSeen = v.words("anchor", text, matches)
 		anchor = v.Score - before
@@ -408,7 +408,7 @@ func ownWords(matches []lexicon.Match) []lexicon.Match {
 // contextWords adds the rule once when the words around a link sign in or verify.
 func (v *Verdict) contextWords(rule, text string) lexicon.Class {
 	var seen lexicon.Class
-	for _, m := range lexicon.Default().FindAll(text) {
+	for _, m := range linkMatches(text) {
 		if c := m.Class & (lexicon.SignIn | lexicon.Verify); c != 0 {
 			if seen == 0 {
 				v.add(rule, text[m.Start:m.End])
@@ -432,10 +432,10 @@ func (v *Verdict) sentence(before, after string) lexicon.Class {
 		near   bool
 	}
 	var hits []hit
-	for _, m := range lexicon.Default().FindAll(before) {
+	for _, m := range linkMatches(before) {
 		hits = append(hits, hit{m.Class, before[m.Start:m.End], len(strings.Fields(before[m.End:])) <= nearWords})
 	}
-	for _, m := range lexicon.Default().FindAll(after) {
+	for _, m := range linkMatches(after) {
 		hits = append(hits, hit{m.Class, after[m.Start:m.End], len(strings.Fields(after[:m.Start])) <= nearWords})
 	}
 	var seen lexicon.Class
