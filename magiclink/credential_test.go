@@ -70,6 +70,9 @@ func TestKinds(t *testing.T) {
 		{"app store", Link{URL: "https://apps.apple.com/app/acme/id123456789", Text: "Download on the App Store"}, KindAppStore},
 		{"tracking pixel", Link{URL: "https://t.example.com/open/8fK2xQ9LmZ3vT1pR.gif"}, KindTracking},
 		{"home page", Link{URL: "https://acme.example.com/", Text: "Acme"}, KindHomePage},
+		{"appointment", Link{URL: "https://book.example.com/appointments/confirm?token=8fK2xQ9LmZ3vT1pR", Text: "Confirm"}, KindOther},
+		{"order", Link{URL: "https://shop.example.com/x/confirm?key=8fK2xQ9LmZ3vT1pR", Text: "Confirm your order"}, KindOther},
+		{"verification link named", Link{URL: "https://pbl.to/v/7Hk2Qz9X", Plain: true, Before: "Your Pebble verification link:"}, KindSignIn},
 		{"plain-text sentence", Link{URL: "https://qvr.io/l/Zx81Ka0Q", Plain: true, Before: "Tap", After: "to sign in to Quaver."}, KindSignIn},
 		{"plain-text sentence far", Link{URL: "https://qvr.io/l/Zx81Ka0Q", Plain: true, Before: "Your order has shipped!", After: "Rate us."}, KindOther},
 	}

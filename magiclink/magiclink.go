@@ -229,6 +229,38 @@ func Classify(l Link) Verdict {
 	return v
 }
 
+// objectSegments are path segments naming what a confirmation link is about when it is not
+// an address or an account.
+var objectSegments = map[string]bool{
+	"appointment": true, "appointments": true, "order": true, "orders": true, "booking": true,
+	"bookings": true, "reservation": true, "reservations": true, "rsvp": true, "event": true,
+	"events": true, "payment": true, "payments": true, "invoice": true, "invoices": true,
+	"delivery": true, "shipment": true, "shipments": true, "subscription": true, "subscribe": true,
+	"termin": true, "bestellung": true, "buchung": true, "commande": true, "pedido": true,
+	"reserva": true, "cita": true, "ordine": true, "prenotazione": true,
+}
+
+// otherPurpose reports whether a link confirms something else than an address or an
+// account: its words say so ("Confirm your appointment"), or its path names the object
+// (/appointments/confirm) while its words name no address or account.
+func otherPurpose(text string, u *url.URL) (string, bool) {
+	if w, ok := hasKindWords("other-purpose", text); ok {
+		return w, true
+	}
+	lower := strings.ToLower(text)
+	for _, w := range []string{"mail", "account", "address", "konto", "compte", "cuenta", "conta", "sign", "log"} {
+		if strings.Contains(lower, w) {
+			return "", false
+		}
+	}
+	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
+		if objectSegments[seg] {
+			return seg, true
+		}
+	}
+	return "", false
+}
+
 // sameURL reports whether a and b are the same URL but for percent-escapes.
 func sameURL(a, b string) bool {
 	ua, err1 := url.QueryUnescape(a)
@@ -269,6 +301,10 @@ func (v *Verdict) kind(l Link, u, target *url.URL, e kindEvidence) string {
 	}
 	if w, ok := hasKindWords("account-change", text, e.words); try("kind-account-change", KindAccountChange, w, ok) {
 		return KindAccountChange
+	}
+	// "Confirm" said of an order, an appointment or a booking verifies no address.
+	if w, ok := otherPurpose(text, target); try("kind-other-purpose", KindOther, w, ok) {
+		return KindOther
 	}
 	// A reset link: its own words say reset, or nothing it says is sign-in while its URL
 	// or sentence says reset.
