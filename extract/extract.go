@@ -32,8 +32,9 @@ func Extract(content string, opts Options) (Result, error) {
 		codes = mergeCodes(m.text, found)
 	}
 	var links []Candidate
+	var dest map[string]string
 	if opts.Type != TOTP {
-		links = linkCandidates(m)
+		links, dest = linkCandidates(m)
 	}
 	sortCandidates(codes)
 	sortCandidates(links)
@@ -54,7 +55,7 @@ func Extract(content string, opts Options) (Result, error) {
 		}
 	}
 	if len(answerable) > 0 {
-		if tiedLinks(answerable) {
+		if tiedLinks(answerable, dest) {
 			return res, ErrAmbiguous
 		}
 		best := answerable[0]

@@ -76,6 +76,13 @@ func TestTiedLinks(t *testing.T) {
 	if err != nil || res.Type != MagicLink {
 		t.Errorf("tracker and its target: %v, %+v; want one answer", err, res)
 	}
+	// One button repeated through an opaque tracker: new tracking URLs, one destination.
+	t1 := "https://links.mail.bramble.so/ls/click?upn=u001.Zk8Lq2Rm7xT4pW9vN1cY3bH6sJ0f"
+	t2 := "https://links.mail.bramble.so/ls/click?upn=u001.Ab3Zk9Lm2xT7vR1wQ8pY6cH4dE5f"
+	res, err = Extract("<p>Sign in to Bramble</p>"+button(t1)+"<p>The link expires soon.</p>"+button(t2), Options{})
+	if err != nil || res.Link != t1 {
+		t.Errorf("repeated tracked button: %v, %q; want the first", err, res.Link)
+	}
 }
 
 func TestSenderDomain(t *testing.T) {

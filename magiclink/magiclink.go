@@ -63,6 +63,8 @@ type Verdict struct {
 	Target string
 	// Credential is the secret the link (or its target) carries, "" when none was seen.
 	Credential string
+	// Opaque is set when the link is a click tracker whose target only its server knows.
+	Opaque bool
 }
 
 // SignIn reports whether the verdict makes the link a sign-in or verification link.
@@ -212,6 +214,7 @@ func Classify(l Link) Verdict {
 	}
 	switch {
 	case opaque:
+		v.Opaque = true
 		v.add("opaque-tracker", u.Host)
 	case cred != "":
 		v.Credential = cred
