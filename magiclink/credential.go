@@ -184,7 +184,7 @@ func isToken(s string, named bool) bool {
 			upper++
 		case '0' <= c && c <= '9':
 			digits++
-		case c == '-' || c == '_' || c == '.' || c == '~' || c == '+' || c == '/' || c == '=':
+		case c == '-' || c == '_' || c == '.' || c == '~' || c == '+' || c == '/' || c == '=' || c == ':':
 		default:
 			return false
 		}
