@@ -19,6 +19,7 @@ func TestLinksAsWritten(t *testing.T) {
 		{"zero-width space in the token", "Tap to sign in to Acme: https://acme.com/auth/magic?token=Zk3q9\u200bLmP2vXw8RtY", ""},
 		{"word joiner in the host", "Tap to sign in to Acme: https://acme\u2060.com.evil.example/auth/magic?token=" + tok, ""},
 		{"right-to-left override", "Tap to sign in to Acme: https://acme.com/auth/magic?token=\u202e" + tok, ""},
+		{"a byte that is not UTF-8", "Tap to sign in to Acme: https://acme.com/auth/magic?token=Zk3q9\xffLmP2vXw8RtY", ""},
 		{"full-width look-alike", "Tap to sign in to Acme: ｈｔｔｐｓ：／／acme.com/auth/magic?token=" + tok, ""},
 		{"after a no-break space", "Tap to sign in to Acme:\u00a0https://acme.com/auth/magic?token=" + tok, "https://acme.com/auth/magic?token=" + tok},
 	}

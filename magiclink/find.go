@@ -78,7 +78,7 @@ func FindInText(text string) []Found {
 		f := Found{Start: start, End: start + loc[1]}
 		if hidden(text[start:f.End]) {
 			f.Invisible = true
-		} else if r, _ := utf8.DecodeRuneInString(text[f.End:end]); f.End < end && htmltext.Invisible(r) {
+		} else if r, _ := utf8.DecodeRuneInString(text[f.End:end]); f.End < end && (htmltext.Invisible(r) || r == utf8.RuneError) {
 			// The expression stopped at an invisible character: the URL as a person sees
 			// it goes on. It is kept whole, and flagged.
 			f.End = end
@@ -94,12 +94,13 @@ func FindInText(text string) []Found {
 	return out
 }
 
-// hidden reports whether s holds an invisible or bidi character.
+// hidden reports whether s holds an invisible or bidi character, or a byte that is not
+// UTF-8 (or U+FFFD standing for one): either way the URL is not what a person reads.
 func hidden(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			for _, r := range s[i:] {
-				if htmltext.Invisible(r) {
+				if htmltext.Invisible(r) || r == utf8.RuneError {
 					return true
 				}
 			}

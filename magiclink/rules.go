@@ -53,7 +53,7 @@ var rules = []Rule{
 	{"userinfo-host", -100, "the URL carries a user name before its host (https://bank.com@evil.example/)"},
 	{"mixed-script-host", -100, "the host mixes scripts or confusable characters (Cyrillic а in an ASCII name)"},
 	{"text-shows-other-url", -60, "the link's text shows a URL on another site than the href's"},
-	{"invisible-in-url", -1000, "invisible or bidi characters written inside the URL: not the link a person reads"},
+	{"invisible-in-url", -1000, "invisible or bidi characters, or a broken byte, inside the URL as written: not the link a person reads"},
 	{"not-http", -1000, "not an absolute http or https URL"},
 	{"unparsable", -1000, "the URL does not parse"},
 }
