@@ -53,6 +53,13 @@ var notCredentialKeys = map[string]bool{
 	"apikey": true, "api_key": true, "ak": true, "v": true, "version": true,
 	"order": true, "order_id": true, "orderid": true, "shipment": true, "tracking_number": true,
 	"tn": true, "sku": true, "product": true, "utm": true, "country": true, "region": true,
+	"_kx": true, "__s": true, "ck_subscriber_id": true, "oly_enc_id": true, "oly_anon_id": true,
+	"s_cid": true, "icid": true, "cmpid": true, "elqtrackid": true, "elq": true, "elqaid": true,
+	"elqat": true, "sfmc_id": true, "sfmc_sub": true, "dm_i": true, "wickedid": true,
+	"yclid": true, "dclid": true, "igshid": true, "_branch_match_id": true, "bsft_eid": true,
+	"bsft_clkid": true, "bsft_uid": true, "bsft_mid": true, "pk_campaign": true,
+	"mtm_campaign": true, "cm_mmc": true, "ncid": true, "ocid": true, "spm": true,
+	"aff": true, "affiliate": true, "partner": true,
 }
 
 // credential returns the credential u carries and where ("query token", "path",
@@ -128,6 +135,12 @@ func credential(u *url.URL, depth int) (value, where string) {
 func namedKey(k string) bool {
 	if tokenKeys[k] {
 		return true
+	}
+	// A promo code, a postcode or a gift-card code is no sign-in secret.
+	for _, w := range []string{"promo", "coupon", "discount", "voucher", "zip", "postal", "gift", "referral", "keyword"} {
+		if strings.Contains(k, w) {
+			return false
+		}
 	}
 	for _, w := range []string{"token", "code", "key", "sig", "hash", "secret", "otp", "nonce", "ticket", "magic"} {
 		if strings.Contains(k, w) {

@@ -39,6 +39,8 @@ func TestCredential(t *testing.T) {
 		{"https://a.example/login?mc_cid=8f3a9c2b1d&mc_eid=4e7b0c5d1a", false},
 		{"https://a.example/orders?ref=AB12CD34EF56GH78", false},
 		{"https://a.example/Orders/Summary", false},
+		{"https://shop.example/login?promocode=WINTER2026", false},
+		{"https://shop.example/login?_kx=Zk3q9LmP2vXw8RtY.AbC123&utm_source=klaviyo", false},
 	}
 	for _, tt := range tests {
 		u, err := url.Parse(tt.link)
