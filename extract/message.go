@@ -97,6 +97,11 @@ func read(content string, format Format) *message {
 		})
 	}
 	m.keywords = lexicon.Default().FindAll(m.text)
+	if len(m.links) > 0 && magiclink.OneTimeCue(m.text) {
+		for i := range m.links {
+			m.links[i].OneTime = true
+		}
+	}
 	return m
 }
 

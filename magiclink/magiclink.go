@@ -43,6 +43,10 @@ type Link struct {
 	// Invisible is set when invisible or bidi characters stand inside the URL as written: the
 	// link a person reads is not the one they would open.
 	Invisible bool
+	// OneTime is set when the message says a link of it expires or works once ("This link
+	// expires in 15 minutes"): what sign-in messages say and security notices do not. An
+	// opaque click tracker, whose own token proves nothing, needs it (see OneTimeCue).
+	OneTime bool
 }
 
 // Signal is one piece of evidence for or against a link.
@@ -216,6 +220,9 @@ func Classify(l Link) Verdict {
 	case opaque:
 		v.Opaque = true
 		v.add("opaque-tracker", u.Host)
+		if !l.OneTime {
+			v.add("opaque-not-one-time", "")
+		}
 	case cred != "":
 		v.Credential = cred
 		v.add("credential", where+": "+clipDetail(cred))

@@ -14,7 +14,8 @@ func TestClassify(t *testing.T) {
 		want bool // a sign-in or verification link
 	}{
 		{"magic link path and token", Link{URL: "https://app.example.com/auth/magic?token=3f9a0c77e1b24d6a9f&email=a%40b.c"}, true},
-		{"sign-in button behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Sign in to Acme", Button: true}, true},
+		{"sign-in button behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Sign in to Acme", Button: true, OneTime: true}, true},
+		{"Log in button of a notice behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Log in", Button: true}, false},
 		{"verify email anchor", Link{URL: "https://example.org/e/9b1c2d3e4f5a6b7c8d9e", Text: "Verify email address"}, true},
 		{"German anchor", Link{URL: "https://example.de/x/abc", Text: "Jetzt anmelden", Button: true}, false}, // a login page: no credential
 		{"German anchor with a token", Link{URL: "https://example.de/x/Qm9uam91cjEyMzQ1Njc4OQ", Text: "Jetzt anmelden", Button: true}, true},
@@ -32,7 +33,7 @@ func TestClassify(t *testing.T) {
 		{"redirect carrying a sign-in target", Link{URL: "https://e.mail.example/CL0/https:%2F%2Fapp.example%2Fconnexion%2Fapprouver%3Fjeton%3DAQEAAAABAAhL5tV0sGkXn2cY/1/0102abc", Text: "Oui, c'est moi", Button: true}, true},
 		{"redirect carrying an unsubscribe target", Link{URL: "https://r.mail.example/c?u=https%3A%2F%2Fapp.example%2Funsubscribe%3Fid%3D1a2b3c4d5e6f7a8b9c", Text: "click here"}, false},
 		{"short token under a token name", Link{URL: "https://mijn.example.nl/login?t=Qz8m4R2vLp", Text: "Klik op de link om in te loggen:"}, true},
-		{"continue under sign-in words", Link{URL: "https://ct.example.net/ls/click?upn=u001.AeuE2B4XwtABJcdgRzG7", Text: "Weiter", Button: true, Context: "Dein Anmeldelink ist da. Weiter"}, true},
+		{"continue under sign-in words", Link{URL: "https://ct.example.net/ls/click?upn=u001.AeuE2B4XwtABJcdgRzG7", Text: "Weiter", Button: true, Context: "Dein Anmeldelink ist da. Weiter", OneTime: true}, true},
 		{"login history guide", Link{URL: "https://bank.example.jp/guide/security/login_history.html", Text: "ログイン履歴の確認方法"}, false},
 		{"French path words", Link{URL: "https://compte.example.fr/connexion/lien?jeton=Qm9uam91cjEyMzQ1Njc4"}, true},
 	}
