@@ -25,7 +25,7 @@ func TestCredential(t *testing.T) {
 		{"https://medium.com/m/callback/email?token=8e21c05d4f9a&operation=login", true},
 		{"https://a.example/users/confirmation?confirmation_token=xYz12AbC", true}, // a name holding "token"
 		{"https://a.example/auth?userId=6571af&secret=Qm9uam91cj", true},           // a userId and secret pair
-		{"https://a.example/login/eyJ1IjoxMn0:1tQv7x:Zk3q9LmP2vXw8RtYcB0", true},     // a signed value with colons
+		{"https://a.example/login/eyJ1IjoxMn0:1tQv7x:Zk3q9LmP2vXw8RtYcB0", true},   // a signed value with colons
 		// Not credentials.
 		{"https://a.example/login", false},
 		{"https://a.example/login?login_hint=dana%40example.com", false},
