@@ -11,6 +11,7 @@ var oneTimeCue = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)` +
 		`\bexpir|\bvalid (?:for|until|only)|\b(?:only|can) be used once|\bone[- ]time\b|\bsingle[- ]use\b|` +
 		`\b(?:magic|sign[- ]?in|log[- ]?in|login|access|verification|confirmation|activation) (?:link|url)\b|` +
+		`\b(?:link|button)(?: below)? to (?:sign|log) ?in\b|\byou (?:requested|asked for|asked to)\b|` +
 		`gültig|läuft .{0,20}\bab\b|\beinmal|\bvalable|une seule fois|usage unique|` +
 		`\bcaduca|\bexpira|\bválid|una sola vez|un solo uso|uma única vez|uso único|` +
 		`\bscade|\bvalid[oa]\b|una sola volta|\bverloopt|\bgeldig|\beenmalig|` +
