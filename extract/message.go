@@ -97,7 +97,9 @@ func read(content string, format Format) *message {
 		})
 	}
 	m.keywords = lexicon.Default().FindAll(m.text)
-	if len(m.links) > 0 && magiclink.OneTimeCue(m.text) {
+	// A message says its link is one-time near the link, never megabytes away: the cue is
+	// looked for in the text's head, so its cost stays bounded.
+	if len(m.links) > 0 && magiclink.OneTimeCue(clipHead(m.text, maxCueText)) {
 		for i := range m.links {
 			m.links[i].OneTime = true
 		}
@@ -118,6 +120,20 @@ func writtenIn(source, url string, i int) bool {
 	}
 	return strings.Contains(source, url) ||
 		strings.Contains(url, "&") && strings.Contains(source, strings.ReplaceAll(url, "&", "&amp;"))
+}
+
+// maxCueText bounds the text looked at for a one-time cue.
+const maxCueText = 256 << 10
+
+// clipHead returns at most the first n bytes of s, cut at a rune start.
+func clipHead(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // offsetMap returns the function that carries an offset of the text before normalize into
