@@ -192,7 +192,8 @@ func withSubject(m *message, subject string) *message {
 	var links []link
 	for _, f := range magiclink.FindInText(subject) {
 		out.urls = append(out.urls, [2]int{f.Start, f.End})
-		links = append(links, link{Link: magiclink.Link{URL: f.URL, Text: leadIn(subject, f.Start)}, start: f.Start, end: f.End})
+		before, after := sentence(subject, f.Start, f.End)
+		links = append(links, link{Link: magiclink.Link{URL: f.URL, Plain: true, Before: before, After: after, Invisible: f.Invisible}, start: f.Start, end: f.End})
 	}
 	for _, u := range m.urls {
 		out.urls = append(out.urls, [2]int{u[0] + d, u[1] + d})

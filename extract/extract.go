@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/otpkit/otpkit/magiclink"
 )
 
 // Extract reads one message and returns the code to type or the link to open.
@@ -49,8 +47,9 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 		codes = mergeCodes(m.text, found, opts.off)
 	}
 	var links []Candidate
+	var dest map[string]string
 	if opts.Type != TOTP {
-		links = linkCandidates(m)
+		links, dest = linkCandidates(m)
 	}
 	sortCandidates(codes)
 	sortCandidates(links)
@@ -58,10 +57,12 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 	sortCandidates(res.Candidates)
 	res.Candidates = res.Candidates[:min(len(res.Candidates), MaxExplained)]
 
-	// A clear code first; then a link; ties between codes are no answer.
+	// A clear code first; then a sign-in link; ties between codes, or between links to
+	// different places, are no answer. A forced link answer takes the best sign-in link.
+	answerable := signInLinks(links, opts.Type == MagicLink)
 	if len(codes) > 0 && codes[0].Score >= CodeThreshold {
 		if len(codes) > 1 && codes[1].Score >= CodeThreshold && codes[0].Score-codes[1].Score < ambiguityMargin {
-			if opts.Type == TOTP || len(links) == 0 || links[0].Score < magiclink.Threshold {
+			if opts.Type == TOTP || len(answerable) == 0 {
 				return res, ErrAmbiguous
 			}
 		} else {
@@ -72,8 +73,19 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 			return res, nil
 		}
 	}
-	if len(links) > 0 && links[0].Score >= magiclink.Threshold {
-		res.Type, res.Link = MagicLink, links[0].Value
+	if len(answerable) > 0 {
+		if tiedLinks(answerable, dest) {
+			return res, ErrAmbiguous
+		}
+		best := answerable[0]
+		res.Type, res.Link, res.Target = MagicLink, best.Value, best.Target
+		if opts.SenderDomain != "" {
+			if res.Sender == nil {
+				res.Sender = &Sender{}
+			}
+			match := linkDomainMatch(best, opts.SenderDomain)
+			res.Sender.LinkDomainMatch = &match
+		}
 		return res, nil
 	}
 	return res, ErrNotFound

@@ -29,6 +29,11 @@ type Link struct {
 	// written (it is not resolved, cleaned or validated).
 	Href string
 
+	// SafeRedirect is the data-saferedirecturl attribute Gmail's web client
+	// writes beside the href (Google's redirector around the same link), as
+	// decoded; "" when there is none.
+	SafeRedirect string
+
 	// Text is the visible anchor text, normalized like Document.Text. The
 	// alt text of an <img> inside the link counts. It is always
 	// Document.Text[Start:End].

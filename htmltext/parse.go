@@ -205,6 +205,7 @@ func (p *parser) text() {
 // point into the tokenizer's buffer: they are valid until the next token.
 type attrs struct {
 	style, class, id, role, href, alt, bgcolor, size, face, dir []byte
+	safeRedirect                                                []byte // Gmail's data-saferedirecturl
 	hasHref, hidden                                             bool
 }
 
@@ -257,6 +258,10 @@ func (p *parser) readAttrs(more bool) attrs {
 			}
 		case "hidden":
 			at.hidden = true
+		case "data-saferedirecturl":
+			if at.safeRedirect == nil {
+				at.safeRedirect = v
+			}
 		}
 	}
 	return at
@@ -448,7 +453,11 @@ func (p *parser) openLink(e *elem, at attrs, st inlineStyle) {
 	e.flags |= fLink
 	p.hrefs = append(p.hrefs, bytes.Trim(at.href, " \t\n\f\r")...)
 	p.hrefEnds = append(p.hrefEnds, len(p.hrefs))
-	p.links = append(p.links, Link{Button: button, Start: e.start})
+	l := Link{Button: button, Start: e.start}
+	if len(at.safeRedirect) > 0 {
+		l.SafeRedirect = string(bytes.Trim(at.safeRedirect, " \t\n\f\r"))
+	}
+	p.links = append(p.links, l)
 	// A bulletproof button: the nearest cell around the link, at most three
 	// levels up, is painted and padded or rounded, and holds only this link.
 	for i := len(p.stack) - 1; i >= 0 && i >= len(p.stack)-3; i-- {

@@ -12,11 +12,11 @@ func ExampleClassify() {
 		{URL: "https://app.example.com/unsubscribe?u=42", Text: "Unsubscribe"},
 	} {
 		v := magiclink.Classify(l)
-		fmt.Println(l.Text, v.Score >= magiclink.Threshold, v.Score)
+		fmt.Println(l.Text, v.SignIn(), v.Kind, v.Score)
 	}
 	// Output:
-	// Sign in to Acme true 100
-	// Unsubscribe false -90
+	// Sign in to Acme true sign_in 100
+	// Unsubscribe false unsubscribe -190
 }
 
 func ExampleFindInText() {
@@ -25,4 +25,10 @@ func ExampleFindInText() {
 		fmt.Println(f.URL)
 	}
 	// Output: https://acme.example/m/Ab3dE9
+}
+
+func ExampleUnwrap() {
+	target, ok := magiclink.Unwrap("https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fapp.example.com%2Fauth%2Fmagic%3Ftoken%3D8fK2xQ9LmZ3vT1pR&data=05%7C02&reserved=0")
+	fmt.Println(target, ok)
+	// Output: https://app.example.com/auth/magic?token=8fK2xQ9LmZ3vT1pR true
 }

@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/otpkit/otpkit/htmltext"
 
 	"mvdan.cc/xurls/v2"
 )
@@ -12,6 +15,10 @@ import (
 type Found struct {
 	URL        string // byte for byte as written, without trailing punctuation
 	Start, End int    // byte offsets of URL in the searched text
+	// Invisible is set when invisible or bidi characters (a zero-width space, a soft
+	// hyphen, a right-to-left override) stand inside the URL: what a person reads is not
+	// what they would open, so such a URL is never an answer.
+	Invisible bool
 }
 
 // maxURL bounds a URL written in text; longer "words" are not links, and skipping them keeps
@@ -51,6 +58,9 @@ func FindInText(text string) []Found {
 		}
 		end := sep + 3
 		for end < len(text) && end-start <= maxURL && !endsURL(text[end]) {
+			if text[end] >= utf8.RuneSelf && endsURLRune(text[end:]) {
+				break
+			}
 			end++
 		}
 		if end-start > maxURL {
@@ -65,14 +75,54 @@ func FindInText(text string) []Found {
 			i = end
 			continue
 		}
-		out = append(out, Found{URL: text[start : start+loc[1]], Start: start, End: start + loc[1]})
-		i = start + loc[1]
+		f := Found{Start: start, End: start + loc[1]}
+		if hidden(text[start:f.End]) {
+			f.Invisible = true
+		} else if r, _ := utf8.DecodeRuneInString(text[f.End:end]); f.End < end && (htmltext.Invisible(r) || r == utf8.RuneError) {
+			// The expression stopped at an invisible character: the URL as a person sees
+			// it goes on. It is kept whole, and flagged.
+			f.End = end
+			for f.End > f.Start && strings.IndexByte(".,;:!?)'\"", text[f.End-1]) >= 0 {
+				f.End--
+			}
+			f.Invisible = true
+		}
+		f.URL = text[f.Start:f.End]
+		out = append(out, f)
+		i = f.End
 	}
 	return out
 }
 
+// hidden reports whether s holds an invisible or bidi character, or a byte that is not
+// UTF-8 (or U+FFFD standing for one): either way the URL is not what a person reads.
+func hidden(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if htmltext.Invisible(r) || r == utf8.RuneError {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
 func isSchemeByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// endsURLRune reports whether s starts with CJK punctuation that ends a sentence or a
+// quotation: written right after a URL ("…/Ab3dE9。"), it is never part of it.
+func endsURLRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '。', '、', '」', '』', '）', '，', '！', '？', '】', '〉', '》':
+		return true
+	}
+	return false
 }
 
 // endsURL reports whether c cannot be part of a URL as people write them in text.

@@ -14,9 +14,11 @@ func TestClassify(t *testing.T) {
 		want bool // a sign-in or verification link
 	}{
 		{"magic link path and token", Link{URL: "https://app.example.com/auth/magic?token=3f9a0c77e1b24d6a9f&email=a%40b.c"}, true},
-		{"sign-in button behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Sign in to Acme", Button: true}, true},
+		{"sign-in button behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Sign in to Acme", Button: true, OneTime: true}, true},
+		{"Log in button of a notice behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Log in", Button: true}, false},
 		{"verify email anchor", Link{URL: "https://example.org/e/9b1c2d3e4f5a6b7c8d9e", Text: "Verify email address"}, true},
-		{"German anchor", Link{URL: "https://example.de/x/abc", Text: "Jetzt anmelden", Button: true}, true},
+		{"German anchor", Link{URL: "https://example.de/x/abc", Text: "Jetzt anmelden", Button: true}, false}, // a login page: no credential
+		{"German anchor with a token", Link{URL: "https://example.de/x/Qm9uam91cjEyMzQ1Njc4OQ", Text: "Jetzt anmelden", Button: true}, true},
 		{"plain-text lead", Link{URL: "https://ex.am/m/Ab3dE9", Text: "Tap to sign in to Fernway:"}, true},
 		{"click here after sign-in words", Link{URL: "https://example.com/r/0a1b2c", Text: "click here", Context: "To finish signing in, click here"}, true},
 		{"unsubscribe", Link{URL: "https://example.com/unsubscribe?u=12345abcdef67890xyz", Text: "Unsubscribe"}, false},
@@ -31,13 +33,13 @@ func TestClassify(t *testing.T) {
 		{"redirect carrying a sign-in target", Link{URL: "https://e.mail.example/CL0/https:%2F%2Fapp.example%2Fconnexion%2Fapprouver%3Fjeton%3DAQEAAAABAAhL5tV0sGkXn2cY/1/0102abc", Text: "Oui, c'est moi", Button: true}, true},
 		{"redirect carrying an unsubscribe target", Link{URL: "https://r.mail.example/c?u=https%3A%2F%2Fapp.example%2Funsubscribe%3Fid%3D1a2b3c4d5e6f7a8b9c", Text: "click here"}, false},
 		{"short token under a token name", Link{URL: "https://mijn.example.nl/login?t=Qz8m4R2vLp", Text: "Klik op de link om in te loggen:"}, true},
-		{"continue under sign-in words", Link{URL: "https://ct.example.net/ls/click?upn=u001.AeuE2B4XwtABJcdgRzG7", Text: "Weiter", Button: true, Context: "Dein Anmeldelink ist da. Weiter"}, true},
+		{"continue under sign-in words", Link{URL: "https://ct.example.net/ls/click?upn=u001.AeuE2B4XwtABJcdgRzG7", Text: "Weiter", Button: true, Context: "Dein Anmeldelink ist da. Weiter", OneTime: true}, true},
 		{"login history guide", Link{URL: "https://bank.example.jp/guide/security/login_history.html", Text: "ログイン履歴の確認方法"}, false},
 		{"French path words", Link{URL: "https://compte.example.fr/connexion/lien?jeton=Qm9uam91cjEyMzQ1Njc4"}, true},
 	}
 	for _, tt := range tests {
 		v := Classify(tt.link)
-		if got := v.Score >= Threshold; got != tt.want {
+		if got := v.SignIn(); got != tt.want {
 			t.Errorf("%s: Classify(%+v) = %d %+v, want sign-in link = %v", tt.name, tt.link, v.Score, v.Signals, tt.want)
 		}
 		sum := 0
@@ -82,10 +84,17 @@ func TestFindInText(t *testing.T) {
 		{"://", nil},
 		{"https://", nil},
 		{"xhttps://example.com", []string{"https://example.com"}},
+		{"ログイン：https://ex.am/m/Ab3dE9。期限は10分です", []string{"https://ex.am/m/Ab3dE9"}},
+		{"「https://ex.am/m/Ab3dE9」を開いて", []string{"https://ex.am/m/Ab3dE9"}},
+		{"token with an en dash https://ex.am/m?t=Ab3–dE9 stays", []string{"https://ex.am/m?t=Ab3–dE9"}},
+		{"a word joiner https://bank⁠.example.evil.example/x y", []string{"https://bank⁠.example.evil.example/x"}},
 	}
 	for _, tt := range tests {
 		var got []string
 		for _, f := range FindInText(tt.text) {
+			if strings.Contains(f.URL, "\u2060") != f.Invisible {
+				t.Errorf("FindInText(%q): %q Invisible = %v", tt.text, f.URL, f.Invisible)
+			}
 			if tt.text[f.Start:f.End] != f.URL {
 				t.Errorf("FindInText(%q): offsets %d:%d do not cover %q", tt.text, f.Start, f.End, f.URL)
 			}
@@ -108,7 +117,7 @@ func TestFindInTextLongWord(t *testing.T) {
 
 func TestRedirectTargetsInOrder(t *testing.T) {
 	// Two targets in the query: the first as written wins, on every run.
-	u := "https://r.example/c?a=https%3A%2F%2Fapp.example%2Fauth%2Fmagic%3Ft%3D1&b=https%3A%2F%2Fapp.example%2Funsubscribe"
+	u := "https://r.example/c?u=https%3A%2F%2Fapp.example%2Fauth%2Fmagic%3Ft%3D1&url=https%3A%2F%2Fapp.example%2Funsubscribe"
 	first := Classify(Link{URL: u})
 	for i := 0; i < 50; i++ {
 		if v := Classify(Link{URL: u}); v.Score != first.Score {
