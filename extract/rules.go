@@ -53,6 +53,7 @@ const (
 	ruleOrigin
 	rulePurposeNear
 	ruleBidi
+	ruleUnnamedWords
 	numRules
 )
 
@@ -100,6 +101,7 @@ var rules = [numRules]Rule{
 	ruleNextToNumbers:   {"next-to-numbers", -15, "joined to other digits that are not part of it"},
 	rulePurposeNear:     {"purpose-near", -40, "its line or the two above speak of another purpose: a meeting ID, a courier, a locker, a coupon"},
 	ruleBidi:            {"bidi-control", -200, "a bidirectional override or isolate stands around or inside it: it is shown in another order than typed"},
+	ruleUnnamedWords:    {"unnamed-words", -40, "words joined by dashes that no word names a code: a job or file name, not a word code"},
 	ruleOrigin:          {"origin-bound", 60, `the code of the WebOTP last line that binds it to a site: "@example.com #482913"`},
 }
 

@@ -41,6 +41,9 @@ func scoreCodes(m *message, codes []*code) {
 			scoreNumberKind(m.text, c)
 		}
 		named := scoreKeywords(m, c)
+		if c.shape == words && !named {
+			c.add(ruleUnnamedWords, m.text[c.start:c.end])
+		}
 		scoreYear(m, c)
 		if !named && msgClasses&lexicon.Code != 0 {
 			c.add(ruleMessageCode, "")
