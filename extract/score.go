@@ -342,10 +342,11 @@ func bridged(m *message, start, from int) bool {
 }
 
 // wordRightBefore reports whether a keyword of classes ends right before start, with nothing
-// but spaces and a colon between: "code: 2024", "lautet 6619".
+// but spaces, a colon or an opening bracket or quote between: "code: 2024", "lautet 6619",
+// "je [8174]".
 func wordRightBefore(m *message, start, from int, classes lexicon.Class) bool {
 	k, ok := keywordBefore(m, start, from, classes)
-	return ok && strings.Trim(m.text[k.End:start], " :") == ""
+	return ok && strings.Trim(m.text[k.End:start], " :"+opening) == ""
 }
 
 // qualified reports whether the words between a code word and a number are just an
@@ -740,3 +741,7 @@ func onlyWords(gap string) bool {
 	}
 	return utf8.RuneCountInString(gap) <= nearRunes
 }
+
+// opening are the brackets, quotes and chat markup that may open a code: "je [8174]",
+// "lautet „4821“", "is *482913*".
+const opening = `[(«„"'“‘*_`
