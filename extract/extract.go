@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -44,7 +43,7 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 		for _, c := range found {
 			scoreDisplay(m, c)
 		}
-		codes = mergeCodes(m.text, found, opts.off)
+		codes = mergeCodes(m.text, found)
 	}
 	var links []Candidate
 	var dest map[string]string
@@ -125,23 +124,13 @@ func prepare(content string, opts Options) (string, Options, error) {
 }
 
 // mergeCodes turns candidate codes into Candidates, one per value: a code written twice
-// keeps its best reading, plus a little for the repetition.
-func mergeCodes(text string, found []*code, off ruleSet) []Candidate {
+// keeps its best reading.
+func mergeCodes(text string, found []*code) []Candidate {
 	var best bestByValue
-	seen := map[string]int{}
 	for _, c := range found {
-		seen[c.value]++
 		best.keep(Candidate{Type: TOTP, Value: c.value, Score: c.score, Reasons: c.reasons, Context: context(text, c.start, c.end)})
 	}
-	out := best.list
-	for i := range out {
-		if n := seen[out[i].Value]; n > 1 && !off.has(ruleRepeated) {
-			w := rules[ruleRepeated].Weight
-			out[i].Score += w
-			out[i].Reasons = append(out[i].Reasons, Reason{Rule: rules[ruleRepeated].Name, Weight: w, Detail: strconv.Itoa(n) + " times"})
-		}
-	}
-	return out
+	return best.list
 }
 
 // bestByValue keeps one candidate per value, the best scored, in the order values first

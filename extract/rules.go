@@ -14,39 +14,26 @@ type rule uint8
 const (
 	ruleSixDigits rule = iota
 	ruleDigits
-	ruleLetterCode
 	ruleKeywordBefore
 	ruleKeywordLine
 	ruleKeywordAfter
 	ruleKeywordIs
-	ruleKeywordFar
 	ruleKeywordAbove
 	ruleKeywordAboveFar
 	ruleKeywordBelow
 	ruleAlone
 	ruleAskedToType
 	ruleSignInWords
-	ruleMessageCode
 	ruleMessageAuth
 	ruleNoCodeWords
-	ruleOtherPurpose
 	ruleSetApart
-	ruleEmphasized
-	ruleRepeated
 	ruleNotCodeWord
-	ruleDuration
 	ruleAmount
-	rulePercent
 	ruleDate
 	ruleTime
 	ruleYear
-	ruleCopyright
-	ruleLongNumber
 	ruleDecimal
-	rulePhone
 	ruleMasked
-	ruleNumbered
-	ruleColour
 	ruleWordLike
 	ruleUnitShaped
 	ruleNextToNumbers
@@ -63,39 +50,26 @@ const (
 var rules = [numRules]Rule{
 	ruleSixDigits:       {"six-digits", 12, "a code of six digits, the most common length by far"},
 	ruleDigits:          {"digits", 6, "a code of 4, 5, 7 or 8 digits"},
-	ruleLetterCode:      {"letter-code", 4, "a code of letters and digits, or of capitals in dashed groups: K7PX2Q, FRT-KQZ"},
 	ruleKeywordBefore:   {"keyword-before", 45, `a word naming a code a few words before it: "verification code: 483920"`},
 	ruleKeywordLine:     {"keyword-line", 30, "a word naming a code on its line, further before it"},
 	ruleKeywordAfter:    {"keyword-after", 40, `a word naming a code right after it: "483920 is your code"`},
 	ruleKeywordIs:       {"keyword-is", 40, `a copula, colon or dash handing a code word to it past other words: "your code for the purchase of $45 is 739204"`},
-	ruleKeywordFar:      {"keyword-far", 15, "a word naming a code on its line, but far, past another number or past a sentence end"},
 	ruleKeywordAbove:    {"keyword-above", 40, "alone on its line, under a line ending with a word naming a code"},
 	ruleKeywordAboveFar: {"keyword-above-far", 30, "alone on its line, under a line naming a code further from its end"},
 	ruleKeywordBelow:    {"keyword-below", 25, `alone on its line, above a line opening with a word naming a code: "is your sign-in code"`},
 	ruleAlone:           {"alone-on-line", 10, "alone on its line"},
 	ruleAskedToType:     {"asked-to-type", 10, `asked to type it: "enter", "use" right before`},
 	ruleSignInWords:     {"sign-in-words", 20, `sign-in words in its sentence, when no word names it well: "use 7741 to verify your phone"`},
-	ruleMessageCode:     {"message-code", 10, "the message speaks of a code somewhere, not by it"},
 	ruleMessageAuth:     {"message-auth", 5, "the message speaks of signing in somewhere"},
 	ruleNoCodeWords:     {"no-code-words", -30, "the message never speaks of a code or of signing in: layout alone is no evidence"},
-	ruleOtherPurpose:    {"other-purpose", -35, "the message speaks of meetings, gift cards or doors, never of signing in"},
 	ruleSetApart:        {"set-apart", 25, "bold, large, letter-spaced or monospace, on its own"},
-	ruleEmphasized:      {"emphasized", 5, "inside a longer emphasized text"},
-	ruleRepeated:        {"repeated", 5, "written more than once"},
 	ruleNotCodeWord:     {"not-code-word", -50, `a word naming another number stands nearer: "order number 4021587", "card ending in 4417"`},
-	ruleDuration:        {"duration", -60, `a unit of time right after it: "1440 minutes"`},
 	ruleAmount:          {"amount", -70, `a currency right beside it: "$1999", "1999 EUR"`},
-	rulePercent:         {"percent", -70, "a percent sign after it"},
 	ruleDate:            {"date", -70, "part of a date: 2026-11-22, 22.11.2026"},
 	ruleTime:            {"time", -70, "part of a time: 14:05"},
 	ruleYear:            {"year", -25, "four digits that read as a year (1970–2039), no code word beside"},
-	ruleCopyright:       {"copyright", -60, "a year after ©"},
-	ruleLongNumber:      {"long-number", -60, "part of a longer phone, card or account number"},
 	ruleDecimal:         {"decimal-number", -60, "part of an amount written with decimals or thousands: 1,280.00"},
-	rulePhone:           {"phone", -60, "a plus sign before it: +49 …"},
 	ruleMasked:          {"masked-number", -70, "the visible end of a masked card or account number: XX1234, ****1234"},
-	ruleNumbered:        {"numbered", -20, "a number sign before it: #40215877"},
-	ruleColour:          {"colour", -80, "a colour: #A1B2C3"},
 	ruleWordLike:        {"word-like", -45, "four letters or more in a row that read as a word, as promotion codes spell: SAVE20, WINTER25"},
 	ruleUnitShaped:      {"unit-shaped", -25, "one run of digits and at most two letters: 30AM, 10GB, B001"},
 	ruleNextToNumbers:   {"next-to-numbers", -15, "joined to other digits that are not part of it"},

@@ -16,6 +16,35 @@ func answer(res Result, err error) string {
 	return string(res.Type) + " " + res.Code + res.Link
 }
 
+// TestEveryRuleDecides switches each rule of evidence off in turn: every rule must change the
+// answer for at least one fixture, or it is a rule nothing needs.
+func TestEveryRuleDecides(t *testing.T) {
+	if testing.Short() || underRace {
+		t.Skip("runs every fixture once per rule: not with -short or -race (.ci/run runs it without)")
+	}
+	fs := loadFixtures(t)
+	base := make([]string, len(fs))
+	for i, f := range fs {
+		base[i] = answer(Extract(f.content, f.opts))
+	}
+	for r := rule(0); r < numRules; r++ {
+		changed := ""
+		for i, f := range fs {
+			opts := f.opts
+			opts.off = 1 << r
+			if got := answer(Extract(f.content, opts)); got != base[i] {
+				changed = fmt.Sprintf("%s: %s → %s", f.name, base[i], got)
+				break
+			}
+		}
+		if changed == "" {
+			t.Errorf("rule %s: switched off, no fixture's answer changes", rules[r].Name)
+		} else {
+			t.Logf("rule %s decides %s", rules[r].Name, changed)
+		}
+	}
+}
+
 // TestRulesTable keeps the table whole: a name and a reading for every rule, names unique.
 func TestRulesTable(t *testing.T) {
 	if numRules > 64 {

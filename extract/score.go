@@ -45,19 +45,12 @@ func scoreCodes(m *message, codes []*code) {
 			c.add(ruleUnnamedWords, m.text[c.start:c.end])
 		}
 		scoreYear(m, c)
-		if !named && msgClasses&lexicon.Code != 0 {
-			c.add(ruleMessageCode, "")
-		}
 		switch {
 		case msgClasses&signInWords != 0:
 			c.add(ruleMessageAuth, "")
 		case msgClasses&lexicon.Code == 0 && !named:
 			// Layout alone (a big bold number) is no evidence: order numbers look the same.
 			c.add(ruleNoCodeWords, "")
-		case msgClasses&lexicon.Other != 0:
-			// "Passcode 719204" in a meeting invitation, "PIN 8812" on a gift card: codes,
-			// but for something else than proving who one is.
-			c.add(ruleOtherPurpose, "")
 		}
 		scoreEmphasis(m, c)
 		scorePurposeNear(m, c)
@@ -91,7 +84,7 @@ func scoreShape(text string, c *code) {
 	case c.shape == words:
 		c.note("word-code", "its dashes are typed")
 	case c.shape == alnum:
-		c.add(ruleLetterCode, c.value)
+		c.note("letter-code", c.value)
 	case len(c.value) == 6:
 		c.add(ruleSixDigits, "")
 	default:
@@ -115,9 +108,6 @@ func scoreNumberKind(text string, c *code) {
 		return
 	}
 	if c.shape == alnum {
-		if prev == '#' && isHex(c.value) && (len(c.value) == 6 || len(c.value) == 3) {
-			c.add(ruleColour, "#"+c.value)
-		}
 		if masked(c.value) {
 			c.add(ruleMasked, c.value)
 		}
@@ -138,23 +128,13 @@ func scoreNumberKind(text string, c *code) {
 			c.add(ruleDate, clusterText(text, cl))
 		case isAmount(cl):
 			c.add(ruleDecimal, clusterText(text, cl))
-		case cl.digitCount() > maxCode:
-			c.add(ruleLongNumber, clusterText(text, cl))
 		default:
 			c.add(ruleNextToNumbers, clusterText(text, cl))
 		}
 	}
-	switch {
-	case prev == '+':
-		c.add(rulePhone, "+")
-	case prev == '#':
-		c.add(ruleNumbered, "#")
-	case maskedBefore(before) && !(prev == next && strings.ContainsRune(markup, prev)):
-		// "*482913*" is bold in a chat message, not a masked number.
+	// "*482913*" is bold in a chat message, not a masked number.
+	if maskedBefore(before) && !(prev == next && strings.ContainsRune(markup, prev)) {
 		c.add(ruleMasked, string(prev)+c.value)
-	}
-	if next == '%' || strings.HasPrefix(strings.TrimLeft(after, " "), "%") {
-		c.add(rulePercent, "%")
 	}
 }
 
@@ -164,14 +144,7 @@ func scoreYear(m *message, c *code) {
 	if c.shape != digits || len(c.value) != 4 || !isYear(c.value) || len(c.cluster.atoms) > 1 {
 		return
 	}
-	text := m.text
-	// Only the few bytes before the number matter: looking further would make the work per
-	// candidate grow with the message.
-	before := strings.TrimRight(text[max(0, c.start-8):c.start], " ")
-	switch {
-	case strings.HasSuffix(before, "©") || len(before) >= 3 && strings.EqualFold(before[len(before)-3:], "(c)"):
-		c.add(ruleCopyright, "©")
-	case !namedBeside(m, c):
+	if !namedBeside(m, c) {
 		c.add(ruleYear, c.value)
 	}
 }
@@ -232,32 +205,31 @@ func scoreKeywords(m *message, c *code) (named bool) {
 	}
 	if hasCode {
 		gap := text[kCode.End:c.start]
-		r := keywordReason(gap)
+		r, near := keywordReason(gap)
 		switch {
 		case notCode:
 			// "your code for the card ending in 4417": the nearer words claim the number.
-			r = ruleKeywordFar
+			near = false
 		case qualified(m, kCode.End, c.start):
 			// "Codice ABI 05428", "Code APE 6201": an acronym says which other code it is.
-			r = ruleKeywordFar
-		case rules[r].Weight < rules[ruleKeywordIs].Weight && bridged(m, c.start, ls) && !endsSentence(gap):
+			near = false
+		case (!near || r == ruleKeywordLine) && bridged(m, c.start, ls) && !endsSentence(gap):
 			// "Tu clave dinámica para la compra … es 739204", "Ihr Code für das Online-Banking
 			// lautet 6619": the copula hands the code the keyword, past the other numbers and
 			// words of the sentence.
-			r = ruleKeywordIs
+			r, near = ruleKeywordIs, true
 		}
-		consider(r, text[kCode.Start:kCode.End])
+		if near {
+			consider(r, text[kCode.Start:kCode.End])
+		}
 	}
 	// A word naming a code after it: "483920 is your code". Not past another number, the end
 	// of a sentence or a colon: "Kd.-Nr. 40918273: Ihr Code …" labels what follows.
 	if k, ok := keywordAfter(m, c.end, le, lexicon.Code|lexicon.Password); ok {
 		gap := text[c.end:k.Start]
-		switch {
-		case !hasNumber(gap) && utf8.RuneCountInString(gap) <= afterRunes && !endsSentence(gap+" ") && !strings.Contains(gap, ":") &&
-			(k.Class&lexicon.Code != 0 || onlyWords(gap)):
+		if !hasNumber(gap) && utf8.RuneCountInString(gap) <= afterRunes && !endsSentence(gap+" ") && !strings.Contains(gap, ":") &&
+			(k.Class&lexicon.Code != 0 || onlyWords(gap)) {
 			consider(ruleKeywordAfter, text[k.Start:k.End]) // "use 381920 as your password"
-		case k.Class&lexicon.Code != 0:
-			consider(ruleKeywordFar, text[k.Start:k.End])
 		}
 	}
 	// Asked to type it: "Enter 4821", "use 7741".
@@ -265,13 +237,9 @@ func scoreKeywords(m *message, c *code) (named bool) {
 		!hasNumber(text[k.End:c.start]) {
 		c.add(ruleAskedToType, text[k.Start:k.End])
 	}
-	// Right after it: a duration or a currency ("10 minutes", "1999 EUR").
-	if k, ok := keywordAfter(m, c.end, le, lexicon.Duration|lexicon.Currency); ok && tight(text[c.end:k.Start]) {
-		if k.Class&lexicon.Duration != 0 {
-			c.add(ruleDuration, text[k.Start:k.End])
-		} else {
-			c.add(ruleAmount, text[k.Start:k.End])
-		}
+	// Right after it: a currency ("1999 EUR").
+	if k, ok := keywordAfter(m, c.end, le, lexicon.Currency); ok && tight(text[c.end:k.Start]) {
+		c.add(ruleAmount, text[k.Start:k.End])
 	}
 	// Alone on its line: the lines around may label it.
 	rest := len(strings.TrimSpace(text[ls:c.start])) + len(strings.TrimSpace(text[c.end:le]))
@@ -286,7 +254,7 @@ func scoreKeywords(m *message, c *code) (named bool) {
 	}
 	// Sign-in words close by, in the same sentence, when no word names it well: "use 7741 to
 	// verify your phone".
-	if bestWord == "" || rules[best].Weight <= rules[ruleKeywordFar].Weight {
+	if bestWord == "" {
 		scoreSignInWords(m, c, ls, le)
 	}
 	return named
@@ -476,11 +444,8 @@ func scoreEmphasis(m *message, c *code) {
 		}
 		level = setApart
 	}
-	switch level {
-	case setApart:
+	if level == setApart {
 		c.add(ruleSetApart, style.String())
-	case emphasized:
-		c.add(ruleEmphasized, style.String())
 	}
 }
 
@@ -516,17 +481,18 @@ func emphasisOf(m *message, start, end int) (int, htmltext.Style) {
 	return best, style
 }
 
-// keywordReason grades a code keyword standing gap before a code: right by it, on its line,
-// or far — past another number, past the end of a sentence, or at the far end of the line.
-func keywordReason(gap string) rule {
+// keywordReason grades a code keyword standing gap before a code: right by it, or on its
+// line; it is not near when far — past another number, past the end of a sentence, or at
+// the far end of the line — and then names nothing.
+func keywordReason(gap string) (r rule, near bool) {
 	dist := utf8.RuneCountInString(gap)
 	switch {
 	case hasNumber(gap) || dist > lineRunes || endsSentence(gap):
-		return ruleKeywordFar
+		return 0, false
 	case dist <= nearRunes:
-		return ruleKeywordBefore
+		return ruleKeywordBefore, true
 	}
-	return ruleKeywordLine
+	return ruleKeywordLine, true
 }
 
 // endsSentence reports whether s holds the end of a sentence: a keyword in the sentence
@@ -640,16 +606,6 @@ func isAmount(cl cluster) bool {
 			continue
 		}
 		if d := cl.atoms[i+1].digits; d != 2 && d != 3 || cl.atoms[i+1].letters > 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func isHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || 'A' <= c && c <= 'F' || 'a' <= c && c <= 'f') {
 			return false
 		}
 	}
