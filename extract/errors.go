@@ -9,9 +9,9 @@ import (
 var (
 	// ErrNotFound: the message holds no code and no sign-in link with enough evidence.
 	ErrNotFound = errors.New("extract: no one-time code or sign-in link found")
-	// ErrAmbiguous: two different codes are about equally likely, so neither is given. It is a
-	// kind of ErrNotFound.
-	ErrAmbiguous = fmt.Errorf("%w: two codes are equally likely", ErrNotFound)
+	// ErrAmbiguous: two different codes, or two sign-in links to different places, are about
+	// equally likely, so neither is given. It is a kind of ErrNotFound.
+	ErrAmbiguous = fmt.Errorf("%w: two answers are equally likely", ErrNotFound)
 	// ErrEmpty: the content has nothing but white space.
 	ErrEmpty = errors.New("extract: empty content")
 	// ErrTooLarge: the content is larger than Options.MaxBytes.

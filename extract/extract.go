@@ -52,6 +52,8 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 	}
 	sortCandidates(codes)
 	sortCandidates(links)
+	setConfidence(codes)
+	setConfidence(links)
 	res.Candidates = append(append(res.Candidates, codes...), links...)
 	sortCandidates(res.Candidates)
 	res.Candidates = res.Candidates[:min(len(res.Candidates), MaxExplained)]
@@ -69,6 +71,8 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 			if m.origin.host != "" && codes[0].Value == m.text[m.origin.start:m.origin.end] {
 				res.Origin = m.origin.host
 			}
+			res.Confidence = answerConfidence(codes[0], second(codes))
+			res.ExpiresIn = expiresIn(m)
 			return res, nil
 		}
 	}
@@ -78,6 +82,8 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 		}
 		best := answerable[0]
 		res.Type, res.Link, res.Target = MagicLink, best.Value, best.Target
+		res.Confidence = answerConfidence(best, second(answerable))
+		res.ExpiresIn = expiresIn(m)
 		if opts.SenderDomain != "" {
 			if res.Sender == nil {
 				res.Sender = &Sender{}
@@ -152,6 +158,14 @@ func (b *bestByValue) keep(c Candidate) {
 	}
 	b.index[c.Value] = len(b.list)
 	b.list = append(b.list, c)
+}
+
+// second returns the runner-up of cs, or nil.
+func second(cs []Candidate) *Candidate {
+	if len(cs) < 2 {
+		return nil
+	}
+	return &cs[1]
 }
 
 // sortCandidates orders candidates best first; equal scores keep document order.

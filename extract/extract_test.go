@@ -148,16 +148,20 @@ func TestParseOptions(t *testing.T) {
 }
 
 func TestResultJSON(t *testing.T) {
-	res, err := Extract("Your code is 483920", Options{})
+	res, err := Extract("Your code is 483920. Your order 4411 ships today.", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res.Candidates = nil
+	candidates := res.Candidates
+	if len(candidates) < 2 {
+		t.Fatalf("want the code and the order number weighed, got %+v", candidates)
+	}
+	res.Candidates, res.Confidence = nil, 0
 	b, _ := json.Marshal(res)
 	if string(b) != `{"otp_type":"totp","code":"483920","format":"text"}` {
 		t.Errorf("JSON = %s, want the API's names", b)
 	}
-	for _, c := range res.Candidates {
+	for _, c := range candidates {
 		sum := 0
 		for _, r := range c.Reasons {
 			sum += r.Weight

@@ -25,6 +25,7 @@ type fixture struct {
 	code    string
 	link    string
 	none    string // why there is nothing, when nothing is expected
+	tie     string // why two answers tie, when a tie is expected (ErrAmbiguous)
 }
 
 func loadFixtures(t testing.TB) []fixture {
@@ -86,6 +87,11 @@ func readFixture(wantPath string) (fixture, error) {
 			if f.none == "" {
 				return f, fmt.Errorf("line %d: say why there is nothing", i+1)
 			}
+		case "ambiguous":
+			f.tie, answers = val, answers+1
+			if f.tie == "" {
+				return f, fmt.Errorf("line %d: say why the answers tie", i+1)
+			}
 		case "type":
 			f.opts.Type, err = ParseType(val)
 		case "source":
@@ -100,7 +106,7 @@ func readFixture(wantPath string) (fixture, error) {
 		}
 	}
 	if answers != 1 {
-		return f, fmt.Errorf("want exactly one of code:, link:, none:; got %d", answers)
+		return f, fmt.Errorf("want exactly one of code:, link:, none:, ambiguous:; got %d", answers)
 	}
 	return f, nil
 }
@@ -138,14 +144,17 @@ func TestFixtures(t *testing.T) {
 				t.Errorf("%s: want code %q, got %s", f.input, f.code, summary(res, err))
 			case f.link != "" && (err != nil || res.Type != MagicLink || res.Link != f.link):
 				t.Errorf("%s: want link %q, got %s", f.input, f.link, summary(res, err))
-			case f.none != "" && !errors.Is(err, ErrNotFound):
+			case f.none != "" && (!errors.Is(err, ErrNotFound) || errors.Is(err, ErrAmbiguous)):
+				// A tie is not "nothing": say ambiguous: when two answers really tie.
 				t.Errorf("%s: want nothing (%s), got %s", f.input, f.none, summary(res, err))
+			case f.tie != "" && !errors.Is(err, ErrAmbiguous):
+				t.Errorf("%s: want a tie (%s), got %s", f.input, f.tie, summary(res, err))
 			}
 			if t.Failed() {
 				t.Logf("explanation:\n%s", got)
 			}
 			goldenPath := strings.TrimSuffix(f.input, filepath.Ext(f.input)) + ".golden"
-			if *update {
+			if *update && !t.Failed() { // a failing fixture's golden keeps what was right
 				if err := os.WriteFile(goldenPath, got, 0o644); err != nil {
 					t.Fatal(err)
 				}

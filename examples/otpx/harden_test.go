@@ -103,12 +103,12 @@ func TestJSONLBadFields(t *testing.T) {
 	}, "\n")
 	out, _, code := otpx(t, in, "-jsonl")
 	want := []string{
-		`{"id":1,"otp_type":"totp","code":"482913","format":"text"}`,
+		`{"id":1,"otp_type":"totp","code":"482913","confidence":0.9,"format":"text"}`,
 		`{"id":4,"error":"bad line: \"content\" is not a string"}`,
 		`{"id":5,"error":"bad line: \"type\" is not a string"}`,
 		`{"id":6,"error":"bad line: unknown field \"CONTENT\" (field names are lower-case: \"content\")"}`,
 		`{"id":7,"error":"bad line: unknown field \"Type\" (field names are lower-case: \"type\")"}`,
-		`{"id":8,"otp_type":"totp","code":"482913","format":"text"}`,
+		`{"id":8,"otp_type":"totp","code":"482913","confidence":0.9,"format":"text"}`,
 		`{"error":"bad line: not a JSON object"}`,
 	}
 	got := strings.Split(strings.TrimSpace(out), "\n")

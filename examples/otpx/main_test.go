@@ -27,7 +27,7 @@ func otpx(t *testing.T, stdin string, args ...string) (stdout, stderr string, co
 
 func TestSingleMessage(t *testing.T) {
 	out, _, code := otpx(t, "482913 is your Acme verification code")
-	if code != 0 || out != `{"otp_type":"totp","code":"482913","format":"text"}`+"\n" {
+	if code != 0 || out != `{"otp_type":"totp","code":"482913","confidence":0.77,"format":"text"}`+"\n" {
 		t.Errorf("otpx = %d %q", code, out)
 	}
 }
@@ -84,7 +84,7 @@ func TestTooLarge(t *testing.T) {
 func TestForcedTypeAndExplain(t *testing.T) {
 	msg := "Your code is 112233, or sign in here: https://acme.example/login?token=Zx81Ka0Qm3Lp9Rt2&u=1"
 	out, _, code := otpx(t, msg, "-type", "magic_link")
-	want := `{"otp_type":"magic_link","link":"https://acme.example/login?token=Zx81Ka0Qm3Lp9Rt2&u=1","format":"text"}` + "\n"
+	want := `{"otp_type":"magic_link","link":"https://acme.example/login?token=Zx81Ka0Qm3Lp9Rt2&u=1","confidence":0.99,"format":"text"}` + "\n"
 	if code != 0 || out != want {
 		t.Errorf("otpx -type magic_link = %d %q, want %q (no \\u0026)", code, out, want)
 	}
@@ -117,13 +117,13 @@ func TestJSONL(t *testing.T) {
 		t.Fatalf("otpx -jsonl exited %d", code)
 	}
 	want := []string{
-		`{"id":1,"otp_type":"totp","code":"482913","format":"text"}`,
+		`{"id":1,"otp_type":"totp","code":"482913","confidence":0.77,"format":"text"}`,
 		`{"error":"bad line: invalid character 'o' in literal null (expecting 'u')"}`,
 		`{"error":"bad line: empty"}`,
 		`{"id":"b","format":"text","error":"extract: no one-time code or sign-in link found"}`,
 		`{"id":3,"error":"extract: unknown type \"sms\""}`,
 		`{"id":4,"error":"bad line: no \"content\""}`,
-		`{"id":5,"otp_type":"magic_link","link":"https://acme.example/login?t=Zx81Ka0Qm3Lp9Rt2&u=1","format":"text"}`,
+		`{"id":5,"otp_type":"magic_link","link":"https://acme.example/login?t=Zx81Ka0Qm3Lp9Rt2&u=1","confidence":0.99,"format":"text"}`,
 	}
 	if diff := cmp.Diff(want, strings.Split(strings.TrimSpace(out), "\n")); diff != "" {
 		t.Errorf("otpx -jsonl mismatch (-want +got):\n%s", diff)
@@ -159,7 +159,7 @@ func TestJSONLLongLine(t *testing.T) {
 // the sender; -format email forces the same reading.
 func TestEmailFile(t *testing.T) {
 	path := filepath.Join("..", "..", "testdata", "eml", "ja-iso-2022-jp.eml")
-	want := `{"otp_type":"totp","code":"573920","format":"email","sender":{"domain":"hikari-shobo.jp","spf":"pass","dkim":"pass","dmarc":"pass"}}` + "\n"
+	want := `{"otp_type":"totp","code":"573920","confidence":0.9,"format":"email","sender":{"domain":"hikari-shobo.jp","spf":"pass","dkim":"pass","dmarc":"pass"}}` + "\n"
 	for _, args := range [][]string{{path}, {"-format", "email", path}} {
 		out, _, code := otpx(t, "", args...)
 		if code != 0 || out != want {
@@ -168,7 +168,7 @@ func TestEmailFile(t *testing.T) {
 	}
 	// Forced on a bare body: read as the text it is, reported as an email.
 	out, _, code := otpx(t, "Your Acme code is 482913.", "-format", "email")
-	if code != 0 || out != `{"otp_type":"totp","code":"482913","format":"email"}`+"\n" {
+	if code != 0 || out != `{"otp_type":"totp","code":"482913","confidence":0.85,"format":"email"}`+"\n" {
 		t.Errorf("otpx -format email on a body = %d %s", code, out)
 	}
 }
