@@ -74,7 +74,13 @@ func rulesMarkdown() []byte {
 
 // TestREADMERules checks that the README's list of rules is the table's; -update rewrites it.
 func TestREADMERules(t *testing.T) {
-	const begin, end = "<!-- rules:begin -->\n", "<!-- rules:end -->"
+	updateREADME(t, "rules", rulesMarkdown())
+}
+
+// updateREADME checks that the README's section between <!-- name:begin --> and
+// <!-- name:end --> is want, and rewrites it with -update.
+func updateREADME(t *testing.T, name string, want []byte) {
+	begin, end := "<!-- "+name+":begin -->\n", "<!-- "+name+":end -->"
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -83,13 +89,11 @@ func TestREADMERules(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatalf("README.md has no %q … %q section", strings.TrimSpace(begin), end)
 	}
-	want := rulesMarkdown()
-	got := readme[i+len(begin) : j]
-	if bytes.Equal(got, want) {
+	if bytes.Equal(readme[i+len(begin):j], want) {
 		return
 	}
 	if !*update {
-		t.Fatalf("README.md's rule list is not the table's; run go test ./extract -run TestREADMERules -update")
+		t.Fatalf("README.md's %s section is out of date; run go test ./extract -update", name)
 	}
 	out := append(append(append([]byte{}, readme[:i+len(begin)]...), want...), readme[j:]...)
 	if err := os.WriteFile("../README.md", out, 0o644); err != nil {
