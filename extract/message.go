@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,7 +102,9 @@ func read(content string, format Format, maxLinks int) *message {
 	}
 	// A message says its link is one-time near the link, never megabytes away: the cue is
 	// looked for in the text's head, so its cost stays bounded.
-	if len(m.links) > 0 && magiclink.OneTimeCue(clipHead(m.text, maxCueText)) {
+	// Only opaque trackers weigh the cue: most messages need not look for it.
+	if slices.ContainsFunc(m.links, func(l link) bool { return magiclink.Opaque(l.URL) }) &&
+		magiclink.OneTimeCue(clipHead(m.text, maxCueText)) {
 		for i := range m.links {
 			m.links[i].OneTime = true
 		}

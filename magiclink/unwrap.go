@@ -209,6 +209,17 @@ func mandrill(p string) string {
 // opaqueTracker reports whether u is a click tracker whose target only its server knows
 // (SendGrid, Mailgun, Customer.io, Brevo, SparkPost, Mimecast, HubSpot and the like): the
 // link's own token is the tracker's, so its text and sentence must carry the evidence.
+// Opaque reports whether raw is a click-tracking wrapper whose target cannot be read
+// offline (SendGrid, Mailgun, Customer.io…): such a link is judged by its words alone.
+func Opaque(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	_, unwrapped := Unwrap(raw)
+	return !unwrapped && opaqueTracker(u)
+}
+
 func opaqueTracker(u *url.URL) bool {
 	host := strings.ToLower(u.Hostname())
 	p := strings.ToLower(u.Path)
