@@ -178,3 +178,21 @@ func TestExpiry(t *testing.T) {
 		t.Errorf("Purge = %d, %v; want both codes gone", n, err)
 	}
 }
+
+// TestExpiryStated: with no expired_at, a code expires when its message says it does ("valid
+// for 5 minutes"), not after the default TTL.
+func TestExpiryStated(t *testing.T) {
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	in := inbox.New(inbox.NewMemoryStore())
+	in.Now = func() time.Time { return now }
+	in.TTL = time.Hour
+	s := start(t, httpapi.Config{Inbox: in})
+	_, got := s.push(t, "", `{"totp_identifier":"jane@example.com","content":"Your Acme code is 482913. It is valid for 5 minutes."}`)
+	if got["expired_at"] != "2026-05-01T12:05:00Z" {
+		t.Errorf("expiry = %v, want the 5 minutes the message states", got["expired_at"])
+	}
+	now = now.Add(6 * time.Minute)
+	if c := codes(s.poll(t, "", "totp_identifier=jane@example.com")); len(c) != 0 {
+		t.Errorf("poll after 6 minutes = %v, want nothing: the code has expired", c)
+	}
+}
