@@ -616,6 +616,10 @@ func isAmount(cl cluster) bool {
 // number, right before its visible ones: "*7712", "XX1234", "**** 8841", "•••• 4242".
 func maskedBefore(text string) bool {
 	t := strings.TrimSuffix(text, " ")
+	if sep := strings.TrimSuffix(t, "-"); len(sep) < len(t) {
+		t = sep // "•••-•••-0187": a dash groups the hidden digits from the shown ones
+		text = sep + " "
+	}
 	r, _ := utf8.DecodeLastRuneInString(t)
 	switch r {
 	case '*', '•', '·', '∙', '●', 'X', 'x':
@@ -652,9 +656,16 @@ func isLetter(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
 
 // readableRun returns the first run of four letters or more in s that reads as a word:
 // promotion codes and product names spell words (WINTER, PRIMAVERA), random codes rarely do
-// (XKQWT). A run reads as a word when it is long, or when a third of its letters or more
-// are vowels.
+// (XKQWT). A run reads as a word when it is long, when a third of its letters or more are
+// vowels, or when it is the whole of the code but a number of two or three digits after it
+// and has a vowel.
 func readableRun(s string) string {
+	// A word and a small number, and nothing else, is how promotions name their codes:
+	// SAVE20, BLACK40, ZIMA30.
+	if n := len(strings.TrimRight(s, "0123456789")); n >= 4 && len(s)-n >= 2 && len(s)-n <= 3 && longestLetters(s[:n]) == n &&
+		strings.ContainsAny(s[:n], "AEIOUYaeiouy") {
+		return s[:n]
+	}
 	for i := 0; i < len(s); {
 		if !isLetter(s[i]) {
 			i++
@@ -701,3 +712,17 @@ func onlyWords(gap string) bool {
 // opening are the brackets, quotes and chat markup that may open a code: "je [8174]",
 // "lautet „4821“", "is *482913*".
 const opening = `[(«„"'“‘*_`
+
+// longestLetters returns the length of the longest run of ASCII letters in s.
+func longestLetters(s string) int {
+	best, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if isLetter(s[i]) {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}

@@ -57,6 +57,9 @@ func TestShapes(t *testing.T) {
 		{"meeting passcode under its meeting ID", "Join the meeting: Weekly sync\nMeeting ID: 938 1027 4561\nPasscode: 552913", ""},
 		{"delivery PIN for the courier", "Your parcel arrives today. Give the courier your delivery PIN 7319 at the door.", ""},
 		{"booking reference in the next sentence", "Your verification code is 554190. Do not share it. Booking code: KX7P2L.", "554190"},
+		// A masked phone number is no code, and a word with a small number is a promotion.
+		{"masked phone with dashes", "We'll text a code to +1 •••-•••-0187 when you sign in on a new device.", ""},
+		{"promotion word and number", "Black Friday: -40% on all headphones with code BLACK40 until 07.12.", ""},
 		// A word of one language does not decide another's message.
 		{"Swahili bei in German", "Dein Bestätigungscode bei Acme lautet 482913.", "482913"},
 		{"Slovak deň in Swedish", "Din kod är 482913 den gäller i 5 minuter.", "482913"},
