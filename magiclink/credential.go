@@ -66,12 +66,15 @@ var notCredentialKeys = map[string]bool{
 // "fragment", …), or "", "" when it carries none. depth bounds the URLs written inside
 // parameters that are read in turn.
 func credential(u *url.URL, depth int) (value, where string) {
+	// A path that says it signs in or verifies (/giris/dogrula, /auth/verify) names what its
+	// query carries a secret, under whatever key, as a key like "token" does.
+	signInPath := pathSaysSignIn(u)
 	for _, kv := range strings.Split(u.RawQuery, "&") {
 		key, raw, ok := strings.Cut(kv, "=")
 		if !ok || raw == "" {
 			continue
 		}
-		if v, where := credentialValue(key, raw, depth); v != "" {
+		if v, where := credentialValue(key, raw, depth, signInPath); v != "" {
 			return v, where
 		}
 	}
@@ -114,7 +117,7 @@ func credential(u *url.URL, depth int) (value, where string) {
 			for _, kv := range strings.Split(strings.TrimPrefix(frag, "/"), "&") {
 				key, raw, ok := strings.Cut(kv, "=")
 				if ok && raw != "" {
-					if v, _ := credentialValue(key, raw, depth); v != "" {
+					if v, _ := credentialValue(key, raw, depth, false); v != "" {
 						return v, "fragment"
 					}
 				}
@@ -136,11 +139,8 @@ func namedKey(k string) bool {
 	if tokenKeys[k] {
 		return true
 	}
-	// A promo code, a postcode or a gift-card code is no sign-in secret.
-	for _, w := range []string{"promo", "coupon", "discount", "voucher", "zip", "postal", "gift", "referral", "keyword"} {
-		if strings.Contains(k, w) {
-			return false
-		}
+	if otherPurposeKey(k) {
+		return false
 	}
 	for _, w := range []string{"token", "code", "key", "sig", "hash", "secret", "otp", "nonce", "ticket", "magic"} {
 		if strings.Contains(k, w) {
@@ -150,8 +150,35 @@ func namedKey(k string) bool {
 	return false
 }
 
-// credentialValue tells whether one query value, under key, is a credential.
-func credentialValue(key, raw string, depth int) (value, where string) {
+// pathSaysSignIn reports whether a segment of u's path is a sign-in or verification word.
+func pathSaysSignIn(u *url.URL) bool {
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg == "" || !wordLike(seg) {
+			continue
+		}
+		for _, m := range lexicon.Outermost(urlWords().FindAll(splitWords(seg))) {
+			if m.Class&(lexicon.SignIn|lexicon.Verify) != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherPurposeKey reports a query key whose value serves something else than signing in: a
+// promo code, a postcode or a gift-card code is no sign-in secret.
+func otherPurposeKey(k string) bool {
+	for _, w := range []string{"promo", "coupon", "discount", "voucher", "zip", "postal", "gift", "referral", "keyword"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// credentialValue tells whether one query value, under key, is a credential; signInPath
+// says the link's path signs in or verifies.
+func credentialValue(key, raw string, depth int, signInPath bool) (value, where string) {
 	k := strings.ToLower(key)
 	if notCredentialKeys[k] || strings.HasPrefix(k, "utm_") {
 		return "", ""
@@ -170,7 +197,7 @@ func credentialValue(key, raw string, depth int) (value, where string) {
 		}
 		return "", ""
 	}
-	if isToken(v, namedKey(k)) {
+	if isToken(v, namedKey(k) || signInPath && !otherPurposeKey(k) && randomish(v)) {
 		return raw, "query " + key
 	}
 	return "", ""
