@@ -60,6 +60,10 @@ var notCredentialKeys = map[string]bool{
 	"bsft_clkid": true, "bsft_uid": true, "bsft_mid": true, "pk_campaign": true,
 	"mtm_campaign": true, "cm_mmc": true, "ncid": true, "ocid": true, "spm": true,
 	"aff": true, "affiliate": true, "partner": true,
+	// Who the link is for, not a secret: account, user and customer ids.
+	"acct": true, "account": true, "account_id": true, "accountid": true, "uid": true,
+	"userid": true, "user_id": true, "customer": true, "customer_id": true, "member": true,
+	"member_id": true,
 }
 
 // credential returns the credential u carries and where ("query token", "path",
