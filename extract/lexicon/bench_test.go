@@ -47,3 +47,24 @@ func mustRead(name string) string {
 	}
 	return string(b)
 }
+
+// BenchmarkColdStart is what a fresh process pays on its first call: reading every table
+// and compiling the matcher, beside a baseline that only reads the tables.
+func BenchmarkColdStart(b *testing.B) {
+	b.Run("read-tables", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := Load(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("read-and-compile", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			phrases, err := Load(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			Compile(phrases)
+		}
+	})
+}

@@ -54,47 +54,46 @@ func Compile(phrases []Phrase) *Matcher {
 			m.bounds[i].right = edgeOf(last)
 		}
 	}
-	// Build the trie with maps, then flatten it.
-	trie := []map[byte]int32{{}}
+	// Build the trie from the phrases in byte order (merge sorted them): each phrase shares
+	// its prefix with the one before, so the path to extend is on a stack, and every node's
+	// children arrive in byte order — no maps, no sorting.
+	kids := [][]edge{nil}
 	outs := []int32{-1}
+	stack := []int32{0} // stack[d]: the node at depth d on the previous phrase's path
+	prev := ""
 	for i, p := range m.phrases {
-		s := int32(0)
-		for j := 0; j < len(p.Text); j++ {
-			next, ok := trie[s][p.Text[j]]
-			if !ok {
-				next = int32(len(trie))
-				trie = append(trie, map[byte]int32{})
-				outs = append(outs, -1)
-				trie[s][p.Text[j]] = next
-			}
+		t := p.Text
+		lcp := 0
+		for lcp < len(prev) && lcp < len(t) && prev[lcp] == t[lcp] {
+			lcp++
+		}
+		stack = stack[:lcp+1]
+		s := stack[lcp]
+		for j := lcp; j < len(t); j++ {
+			next := int32(len(kids))
+			kids = append(kids, nil)
+			outs = append(outs, -1)
+			kids[s] = append(kids[s], edge{t[j], next})
 			s = next
+			stack = append(stack, s)
 		}
 		if outs[s] < 0 {
 			outs[s] = int32(i) // the first of the phrases with this text: merge sorted them together
 		}
+		prev = t
 	}
-	m.states = make([]state, len(trie))
-	for s, t := range trie {
-		keys := make([]int, 0, len(t))
-		for b := range t {
-			keys = append(keys, int(b))
-		}
-		sort.Ints(keys)
+	m.states = make([]state, len(kids))
+	for s, ks := range kids {
 		m.states[s] = state{edgeLo: int32(len(m.edges)), out: outs[s], dict: -1}
-		for _, b := range keys {
-			m.edges = append(m.edges, edge{byte(b), t[byte(b)]})
-		}
+		m.edges = append(m.edges, ks...)
 		m.states[s].edgeHi = int32(len(m.edges))
 	}
 	// Breadth-first failure links.
-	queue := make([]int32, 0, len(trie))
-	for b := 0; b < 256; b++ {
-		next, ok := trie[0][byte(b)]
-		if ok {
-			m.states[next].fail = 0
-			queue = append(queue, next)
-		}
-		m.root[b] = next // 0 when absent: stay at the root
+	queue := make([]int32, 0, len(kids))
+	for _, e := range kids[0] {
+		m.states[e.next].fail = 0
+		queue = append(queue, e.next)
+		m.root[e.b] = e.next // the others stay 0: stay at the root
 	}
 	for len(queue) > 0 {
 		s := queue[0]
