@@ -83,6 +83,7 @@ func Compile(phrases []Phrase) *Matcher {
 		prev = t
 	}
 	m.states = make([]state, len(kids))
+	m.edges = make([]edge, 0, len(kids)-1) // one edge into every node but the root
 	for s, ks := range kids {
 		m.states[s] = state{edgeLo: int32(len(m.edges)), out: outs[s], dict: -1}
 		m.edges = append(m.edges, ks...)
