@@ -252,3 +252,11 @@ func TestLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestProlongedSoundMark: a katakana word ending in ー matches beside other Japanese text.
+func TestProlongedSoundMark(t *testing.T) {
+	m := Compile([]Phrase{{Text: "宅配ロッカー", Class: Other}})
+	if got := len(m.FindAll("宅配ロッカー暗証番号：7391")); got != 1 {
+		t.Errorf("found %d, want the locker word", got)
+	}
+}

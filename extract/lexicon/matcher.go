@@ -344,6 +344,8 @@ func isLatin(r rune) bool {
 // unspaced reports whether r belongs to a script written without spaces between words (or,
 // for Hangul, with particles glued to them), where a phrase may stand inside a longer run.
 func unspaced(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul,
+	// The prolonged sound mark ends many katakana words (ロッカー, ユーザー) but belongs to no
+	// script of its own.
+	return r == 'ー' || r == 'ｰ' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul,
 		unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
