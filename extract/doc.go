@@ -27,16 +27,20 @@
 // [github.com/otpkit/otpkit/htmltext] (hidden preheaders, styles and scripts dropped; links and
 // emphasized spans kept), then Unicode decimal digits and full-width forms folded to ASCII.
 // Every run of digits that could be typed (4 to 8 digits, "123 456" and "123-456" joined,
-// "G-483920" without its prefix) and every upper-case letter-and-digit token is a candidate
-// code; every http(s) link is a candidate link, scored by [github.com/otpkit/otpkit/magiclink].
+// "G-483920" without its prefix) and every letter code (K7PX2Q, qzt4wk, Q7F-4KD, FRT-KQZ, a
+// word code such as maple-river-stone) is a candidate code; every http(s) link is a
+// candidate link, scored by [github.com/otpkit/otpkit/magiclink].
 //
-// A candidate code gains score from the words around it — the keyword tables of
-// [github.com/otpkit/otpkit/extract/lexicon], in many languages: "verification code",
-// "código", "验证码" before or after it, on its line or on the line above — from being set
-// apart (bold, large, letter-spaced, alone on its line), and loses it for what marks other
-// numbers: dates, times, years, amounts and currencies, percentages, phone numbers, "order
-// number" and its kin, card endings, durations ("10 minutes"). Each gain and loss is a
-// [Reason] in the [Result]'s candidates, so every answer can be explained.
+// The message gets its languages from which keyword tables of
+// [github.com/otpkit/otpkit/extract/lexicon] match it, and only those tables' words count
+// (names for codes count in any language). A candidate code gains score from those words —
+// "verification code", "código", "验证码" before or after it, on its line or on the lines
+// around — from being set apart (bold, large, letter-spaced, alone on its line) and from a
+// WebOTP last line binding it to a site, and loses it for what marks other numbers: dates,
+// times, years, amounts and currencies, "order number" and its kin, card endings, masked
+// numbers, promotion codes that spell words, and lines that speak of another purpose (a
+// meeting ID, a courier, a locker). Each gain and loss is a [Reason] naming one of
+// [Rules], so every answer can be explained.
 //
 // The best code wins when it scores at least [CodeThreshold] and clearly beats any other
 // code; a link wins when there is no such code and it scores at least
