@@ -3,6 +3,7 @@ package extract_test
 import (
 	"errors"
 	"fmt"
+	"log"
 
 	"github.com/otpkit/otpkit/extract"
 )
@@ -48,4 +49,26 @@ func ExampleExtract_notFound() {
 	_, err := extract.Extract("Your order #40215877 has shipped. Total: $129.99", extract.Options{})
 	fmt.Println(errors.Is(err, extract.ErrNotFound))
 	// Output: true
+}
+
+// An SMS written for WebOTP binds its code to a site on its last line; the message also says
+// how long the code lasts.
+func ExampleExtract_origin() {
+	sms := "Your Acme code is 482913. It expires in 10 minutes.\n\n@acme.com #482913"
+	res, err := extract.Extract(sms, extract.Options{Source: extract.SMS})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.Code, res.Origin, res.ExpiresIn)
+	// Output: 482913 acme.com 600
+}
+
+// Every rule of evidence has a name, a weight and what it reads; explanations name them.
+func ExampleRules() {
+	for _, r := range extract.Rules()[:2] {
+		fmt.Printf("%s %+d\n", r.Name, r.Weight)
+	}
+	// Output:
+	// six-digits +12
+	// digits +6
 }
