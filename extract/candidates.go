@@ -60,14 +60,6 @@ type cluster struct {
 	seps  string // the separator after each atom but the last
 }
 
-func (c cluster) digitCount() int {
-	n := 0
-	for _, a := range c.atoms {
-		n += a.digits
-	}
-	return n
-}
-
 const (
 	minCode  = 4 // digits, or characters of a letter-and-digit code
 	maxCode  = 8

@@ -17,29 +17,17 @@ import (
 //
 // It returns the new text and, when anything changed, where each byte offset of s landed in
 // it (len(s)+1 entries), so that offsets computed on s can follow.
-func normalize(s string) (string, []int) { return normalizeTracking(s, true) }
-
-// normalizeText is normalize without the offsets, for text whose offsets nothing follows:
-// they take eight bytes per byte of s.
-func normalizeText(s string) string {
-	text, _ := normalizeTracking(s, false)
-	return text
-}
-
-func normalizeTracking(s string, track bool) (string, []int) {
+func normalize(s string) (string, []int) {
 	if isNormal(s) {
 		return s, nil
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	var moved []int
-	if track {
-		moved = make([]int, len(s)+1)
-	}
+	moved := make([]int, len(s)+1)
 	space := false // a space is pending: written before the next visible rune
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		for k := 0; k < n && track; k++ {
+		for k := 0; k < n; k++ {
 			moved[i+k] = b.Len()
 		}
 		i += n
@@ -73,14 +61,10 @@ func normalizeTracking(s string, track bool) (string, []int) {
 			}
 			space = false
 		}
-		if track {
-			moved[i-n] = b.Len()
-		}
+		moved[i-n] = b.Len()
 		b.WriteRune(r)
 	}
-	if track {
-		moved[len(s)] = b.Len()
-	}
+	moved[len(s)] = b.Len()
 	return b.String(), moved
 }
 

@@ -87,11 +87,3 @@ func Rules() []Rule { return append([]Rule(nil), rules[:]...) }
 type ruleSet uint64
 
 func (s ruleSet) has(r rule) bool { return s&(1<<r) != 0 }
-
-// weight returns the weight of r, or 0 when it is switched off.
-func (s ruleSet) weight(r rule) int {
-	if s.has(r) {
-		return 0
-	}
-	return rules[r].Weight
-}

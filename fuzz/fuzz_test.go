@@ -280,11 +280,6 @@ func linkInInput(content, link string, opts extract.Options) bool {
 	return false
 }
 
-// stripSeparators removes what joins the groups of a written code: "482 913", "G-483920".
-func stripSeparators(s string) string {
-	return strings.NewReplacer(" ", "", "-", "", "\t", "", "\n", "").Replace(s)
-}
-
 func FuzzHTMLText(f *testing.F) {
 	seed(f, htmlOnly, func(s string) { f.Add(s) })
 	for _, s := range []string{
