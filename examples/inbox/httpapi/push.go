@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"errors"
-	"io"
 	"net/http"
 
 	"github.com/otpkit/otpkit/examples/inbox"
@@ -15,12 +14,8 @@ func (s *server) push(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	body, err := io.ReadAll(r.Body)
-	if bodyTooLarge(w, err) {
-		return
-	}
-	if err != nil {
-		writeDetail(w, http.StatusBadRequest, "could not read the request body")
+	body, ok := readBody(w, r)
+	if !ok {
 		return
 	}
 	p, errs := decodeCreate(body)

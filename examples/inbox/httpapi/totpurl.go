@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"io"
 	"net/http"
 
 	"github.com/otpkit/otpkit/examples/inbox"
@@ -21,12 +20,8 @@ type totpAnswer struct {
 // else the current RFC 6238 code of the configured secret. verification_code is null when
 // there is none yet: the service asks again.
 func (s *server) totpURL(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(r.Body)
-	if bodyTooLarge(w, err) {
-		return
-	}
-	if err != nil {
-		writeDetail(w, http.StatusBadRequest, "could not read the request body")
+	body, ok := readBody(w, r)
+	if !ok {
 		return
 	}
 	if status := s.checkSigned(r, body); status != 0 {

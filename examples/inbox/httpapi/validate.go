@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"strings"
@@ -151,6 +152,20 @@ func queryError(name, msg, typ string, input any) ValidationError {
 
 // bodyTooLarge answers 413 when err says the body went over the limit, and reports whether
 // it did.
+// readBody reads the request body, answering 413 past the server's limit and 400 when it
+// cannot be read; ok is false when it answered.
+func readBody(w http.ResponseWriter, r *http.Request) (body []byte, ok bool) {
+	body, err := io.ReadAll(r.Body)
+	if bodyTooLarge(w, err) {
+		return nil, false
+	}
+	if err != nil {
+		writeDetail(w, http.StatusBadRequest, "could not read the request body")
+		return nil, false
+	}
+	return body, true
+}
+
 func bodyTooLarge(w http.ResponseWriter, err error) bool {
 	var mb *http.MaxBytesError
 	if !errors.As(err, &mb) {
