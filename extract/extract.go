@@ -39,6 +39,7 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 		for _, c := range found {
 			c.off = opts.off
 		}
+		m.previewNamed = previewNamed(m.preview, opts.off)
 		scoreCodes(m, found)
 		for _, c := range found {
 			scoreDisplay(m, c)

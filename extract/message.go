@@ -13,14 +13,16 @@ import (
 
 // message is a message read into the form the rules work on.
 type message struct {
-	text     string          // normalized visible text, one line per block
-	emphasis []htmltext.Span // offsets in text
-	links    []link
-	urls     [][2]int        // where URLs are written in text: no code hides in them
-	keywords []lexicon.Match // every keyword in text as far as the codes reach, in order
-	classes  lexicon.Class   // the classes of every keyword in text
-	bidi     [][2]int        // where text is shown in another order than written
-	origin   origin          // the WebOTP line binding a code to a site, if any
+	text         string          // normalized visible text, one line per block
+	emphasis     []htmltext.Span // offsets in text
+	links        []link
+	urls         [][2]int        // where URLs are written in text: no code hides in them
+	keywords     []lexicon.Match // every keyword in text as far as the codes reach, in order
+	classes      lexicon.Class   // the classes of every keyword in text
+	bidi         [][2]int        // where text is shown in another order than written
+	origin       origin          // the WebOTP line binding a code to a site, if any
+	preview      string          // an HTML email's hidden preview text, not part of text
+	previewNamed []string        // the codes the preview names: see previewNamed
 }
 
 // link is a link of the message with where its text stands.
@@ -56,6 +58,7 @@ func read(content string, format Format, maxLinks int) *message {
 	if format == FormatHTML {
 		doc := htmltext.ParseString(content)
 		raw = doc.Text
+		m.preview, _ = normalize(doc.Preview)
 		text, moved := normalize(doc.Text)
 		m.text = text
 		at = offsetMap(moved)

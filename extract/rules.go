@@ -41,6 +41,7 @@ const (
 	rulePurposeNear
 	ruleBidi
 	ruleUnnamedWords
+	ruleNamedInPreview
 	numRules
 )
 
@@ -76,6 +77,7 @@ var rules = [numRules]Rule{
 	rulePurposeNear:     {"purpose-near", -40, "its line or the two above speak of another purpose: a meeting ID, a courier, a locker, a coupon"},
 	ruleBidi:            {"bidi-control", -200, "a bidirectional override or isolate stands around or inside it: it is shown in another order than typed"},
 	ruleUnnamedWords:    {"unnamed-words", -40, "words joined by dashes that no word names a code: a job or file name, not a word code"},
+	ruleNamedInPreview:  {"named-in-preview", 30, "no word in the opened message names it, but the email's hidden preview text does: \"Your Acme code is 482913\""},
 	ruleOrigin:          {"origin-bound", 60, `the code of the WebOTP last line that binds it to a site: "@example.com #482913"`},
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +42,10 @@ func scoreCodes(m *message, codes []*code) {
 			scoreNumberKind(m.text, c)
 		}
 		named := scoreKeywords(m, c)
+		if !named && !c.off.has(ruleNamedInPreview) && slices.Contains(m.previewNamed, c.value) {
+			c.add(ruleNamedInPreview, "")
+			named = true
+		}
 		if c.shape == words && !named {
 			c.add(ruleUnnamedWords, m.text[c.start:c.end])
 		}

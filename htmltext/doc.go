@@ -28,7 +28,9 @@
 // opacity:0, or a zero height or width with overflow:hidden; the hidden
 // attribute; a class naming a "preheader" or "preview-text". Such hidden
 // text is how emails put a summary in the inbox list, and it often repeats
-// the code: it must not be found twice.
+// the code: it must not be found twice. The hidden text that comes before
+// anything visible, and preheader elements, are kept apart as
+// Document.Preview: what the inbox shows beside the subject.
 //
 // Text with font-size:0 or visibility:hidden is dropped too, but as in a
 // browser a descendant that sets a font size of its own, or

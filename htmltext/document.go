@@ -13,6 +13,13 @@ type Document struct {
 	// trailing spaces on a line. It is always valid UTF-8.
 	Text string
 
+	// Preview is the hidden preview text (a "preheader") that the inbox
+	// shows beside the subject and the opened message does not: hidden
+	// elements before any visible text, and elements whose class names a
+	// preheader or preview text. It is normalized like Text, on one line,
+	// and cut after about maxPreview bytes. It is not part of Text.
+	Preview string
+
 	// Links are the visible <a href> elements, in document order. Links
 	// inside dropped or hidden content are left out, like their text.
 	Links []Link

@@ -583,3 +583,37 @@ func TestInvisible(t *testing.T) {
 		}
 	}
 }
+
+func TestPreview(t *testing.T) {
+	tests := []struct{ name, html, want string }{
+		{"hidden div first", `<body><div style="display:none">Your code is 482913</div><p>Hello</p></body>`, "Your code is 482913"},
+		{"preheader class anywhere", `<p>Hello</p><span class="preheader">Code 4821</span>`, "Code 4821"},
+		{"clipped first", `<div style="max-height:0;overflow:hidden">Sign in with 7731</div><p>Hi</p>`, "Sign in with 7731"},
+		{"padding characters dropped", "<div style=\"display:none\">Code 123456&zwnj;&nbsp;&zwnj;&nbsp;&#847;</div>Hi", "Code 123456"},
+		{"hidden after visible text is not a preview", `<p>Hello</p><div style="display:none">Code 482913</div>`, ""},
+		{"head and title are not a preview", `<html><head><title>Code 1</title><style>p{}</style></head><body><p>Hi</p></body></html>`, ""},
+		{"script inside a preview stays out", `<div style="display:none">Code 99<script>var x=1</script></div>Hi`, "Code 99"},
+		{"none", `<p>Hello</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := ParseString(tt.html)
+			if doc.Preview != tt.want {
+				t.Errorf("Preview = %q, want %q", doc.Preview, tt.want)
+			}
+			if strings.Contains(doc.Text, "482913") && tt.want != "" {
+				t.Errorf("preview text leaked into Text: %q", doc.Text)
+			}
+		})
+	}
+}
+
+func TestPreviewBounded(t *testing.T) {
+	doc := ParseString(`<div class="preheader">` + strings.Repeat("code 4821 ", 10000) + `</div><p>Hi</p>`)
+	if n := len(doc.Preview); n == 0 || n > 2*maxPreview {
+		t.Errorf("len(Preview) = %d, want 1..%d", n, 2*maxPreview)
+	}
+	if doc.Text != "Hi" {
+		t.Errorf("Text = %q, want %q", doc.Text, "Hi")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -23,6 +24,9 @@ const (
 	maxSearch = 64
 	// maxPooledBuf is the largest text buffer kept for reuse.
 	maxPooledBuf = 256 << 10
+	// maxPreview bounds Document.Preview: an inbox shows about a hundred
+	// characters of it; preheaders are padded with invisible characters.
+	maxPreview = 512
 )
 
 // Parse reads an HTML document from r and returns its visible text, links
@@ -97,6 +101,7 @@ const (
 	fZeroFont                         // font-size:0: own text invisible, descendants may reset it
 	fInvisible                        // visibility:hidden: the same, with visibility:visible
 	fOverride                         // a <bdo dir=rtl>: its text is shown right to left
+	fPreview                          // hidden preview text (a preheader): read apart
 )
 
 // fMuted are the flags that make text invisible without hiding descendants.
@@ -121,6 +126,9 @@ type parser struct {
 	names   []byte
 	tagName []byte // the name of the start tag being read (TagName reads it once)
 
+	// preview is the hidden preview text, up to maxPreview bytes.
+	preview builder
+
 	headOpen bool // a <head> element is on the stack
 	headDone bool // <head> was opened or can no longer be
 	body     bool // a <body> element was pushed
@@ -140,6 +148,7 @@ func (p *parser) release() {
 	}
 	p.hrefs, p.hrefEnds = p.hrefs[:0], p.hrefEnds[:0]
 	p.b = builder{buf: p.b.buf[:0]}
+	p.preview = builder{buf: p.preview.buf[:0]}
 	p.stack = p.stack[:0]
 	if cap(p.names) > maxPooledBuf {
 		p.names = nil
@@ -196,8 +205,18 @@ func (p *parser) text() {
 		}
 		return
 	}
-	if top.flags&(fHidden|fMuted) == 0 {
+	switch {
+	case top.flags&(fHidden|fMuted) == 0:
 		p.b.write(p.z.Text(), top.flags&fPre != 0)
+	case top.flags&fPreview != 0 && len(p.preview.buf) < maxPreview:
+		t := p.z.Text()
+		if n := maxPreview - len(p.preview.buf); len(t) > n {
+			for n > 0 && !utf8.RuneStart(t[n]) {
+				n--
+			}
+			t = t[:n]
+		}
+		p.preview.write(t, false)
 	}
 }
 
@@ -304,22 +323,33 @@ func (p *parser) startTag(selfClosing bool) {
 	parent := p.top()
 	e := elem{
 		a: a, hash: hash, kind: k,
-		flags: parent.flags & (fHidden | fPre | fMuted),
+		flags: parent.flags & (fHidden | fPre | fMuted | fPreview),
 		start: len(p.b.buf), link: parent.link, cellLink: -1,
 	}
 	var st inlineStyle
 	if len(at.style) > 0 {
 		st = parseStyle(at.style)
 	}
+	// Hidden text before anything is shown is the preview an inbox lists.
+	preview := len(p.b.buf) == 0
 	switch {
+	case k&kDrop != 0:
+		e.flags = e.flags&^fPreview | fHidden
 	case e.flags&fHidden != 0:
-	case k&kDrop != 0 || at.hidden || st.displayNone ||
-		containsFold(at.class, "preheader") || containsFold(at.class, "preview-text"):
+	case containsFold(at.class, "preheader") || containsFold(at.class, "preview-text"):
+		e.flags |= fHidden | fPreview
+	case at.hidden || st.displayNone:
 		e.flags |= fHidden
+		if preview {
+			e.flags |= fPreview
+		}
 	case st.hidden:
 		// Transparent or clipped to nothing: the text is hidden, but
 		// the block is still there and separates what is around it.
 		e.flags |= fHidden
+		if preview {
+			e.flags |= fPreview
+		}
 		if k&(kBlock|kRow) != 0 {
 			e.flags |= fHiddenBox
 		}
@@ -681,7 +711,7 @@ func (p *parser) endTag() {
 
 // document returns the result of the pass.
 func (p *parser) document() *Document {
-	doc := &Document{Text: string(p.b.buf), Links: p.links, Emphasis: p.spans}
+	doc := &Document{Text: string(p.b.buf), Preview: string(p.preview.buf), Links: p.links, Emphasis: p.spans}
 	hrefs := string(p.hrefs)
 	for i := range doc.Links {
 		l := &doc.Links[i]
