@@ -30,6 +30,12 @@ var ranges = [][2]rune{
 // them: folding them would make different words equal.
 var keep = map[rune]bool{'й': true, 'Й': true, 'ї': true, 'Ї': true}
 
+// strokes are letters drawn with a stroke, or without a dot, that do not decompose but that
+// text written without diacritics replaces by the plain letter all the same: Polish "haslo"
+// for "hasło", Croatian "potvrda" typed with d for đ, Turkish "sifre" for "şifre" where ı
+// becomes i, Danish and Norwegian "kode" words with o for ø.
+var strokes = map[rune]rune{'ł': 'l', 'đ': 'd', 'ø': 'o', 'ı': 'i', 'ħ': 'h', 'ŧ': 't', 'ƀ': 'b', 'ɨ': 'i'}
+
 func main() {
 	out := flag()
 	var b bytes.Buffer
@@ -45,9 +51,17 @@ func main() {
 			if !unicode.IsLower(r) || keep[r] {
 				continue
 			}
+			if base, ok := strokes[r]; ok {
+				fmt.Fprintf(&b, "\t%q: %q,\n", r, base)
+				n++
+				continue
+			}
 			d := []rune(norm.NFD.String(string(r)))
 			if len(d) < 2 || !unicode.IsLetter(d[0]) {
 				continue
+			}
+			if base, ok := strokes[d[0]]; ok {
+				d[0] = base // ǿ folds as ø does
 			}
 			marks := true
 			for _, m := range d[1:] {
