@@ -62,6 +62,33 @@ func scoreCodes(m *message, codes []*code) {
 	}
 }
 
+// percentage returns the first percentage written in s ("10%", "15 %"), or "".
+func percentage(s string) string {
+	for i := strings.IndexByte(s, '%'); i >= 0; {
+		j := i
+		if j > 0 && s[j-1] == ' ' {
+			j--
+		}
+		k := j
+		for k > 0 && '0' <= s[k-1] && s[k-1] <= '9' {
+			k--
+		}
+		// Not a URL's escape: "%2F" follows with hex digits.
+		escaped := i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
+		if k < j && !escaped {
+			return s[k : i+1]
+		}
+		n := strings.IndexByte(s[i+1:], '%')
+		if n < 0 {
+			break
+		}
+		i += 1 + n
+	}
+	return ""
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
 // scorePurposeNear marks a code whose own lines speak of another purpose: the meeting ID
 // above a passcode, the courier beside a delivery PIN, the locker a pickup code opens. It
 // reads the two lines above the code, its line before it, and its sentence after it.
@@ -76,6 +103,12 @@ func scorePurposeNear(m *message, c *code) {
 	}
 	if k, ok := keywordAfter(m, ls, c.start, lexicon.Other); ok {
 		c.add(rulePurposeNear, m.text[k.Start:k.End])
+		return
+	}
+	// A percentage is a discount, a rate or a share, in any language: "with the code below
+	// you get 10% off", "10% extra korting", "Rabatt von 15 %".
+	if p := percentage(m.text[ls:c.start]); p != "" {
+		c.add(rulePurposeNear, p)
 		return
 	}
 	// After it, in its sentence: "… 5263 for the courier".
