@@ -33,8 +33,14 @@ var keep = map[rune]bool{'й': true, 'Й': true, 'ї': true, 'Ї': true}
 // strokes are letters drawn with a stroke, or without a dot, that do not decompose but that
 // text written without diacritics replaces by the plain letter all the same: Polish "haslo"
 // for "hasło", Croatian "potvrda" typed with d for đ, Turkish "sifre" for "şifre" where ı
-// becomes i, Danish and Norwegian "kode" words with o for ø.
-var strokes = map[rune]rune{'ł': 'l', 'đ': 'd', 'ø': 'o', 'ı': 'i', 'ħ': 'h', 'ŧ': 't', 'ƀ': 'b', 'ɨ': 'i'}
+// becomes i, Danish and Norwegian "kode" words with o for ø. The Cyrillic letters of Tajik,
+// Kazakh, Kyrgyz and Mongolian that a Russian keyboard lacks are typed as the Russian letter
+// they are drawn from: Tajik "тасдик" for "тасдиқ", Kazakh "коданы" for "қоданы".
+var strokes = map[rune]rune{
+	'ł': 'l', 'đ': 'd', 'ø': 'o', 'ı': 'i', 'ħ': 'h', 'ŧ': 't', 'ƀ': 'b', 'ɨ': 'i',
+	'қ': 'к', 'ҳ': 'х', 'ҷ': 'ч', 'ғ': 'г', 'ң': 'н', 'ө': 'о', 'ү': 'у', 'ұ': 'у', 'һ': 'х',
+	'ә': 'а', 'ҡ': 'к', 'ҫ': 'с', 'ҙ': 'з', 'ӈ': 'н',
+}
 
 func main() {
 	out := flag()
