@@ -247,7 +247,21 @@ func inAddress(text string, start, end int) bool {
 	// Chat markup and punctuation around the word are not part of it: "_482913_." is
 	// WhatsApp's italics, not an identifier.
 	word := strings.Trim(text[ws:we], markup+".,;:!?()[]{}'\"")
-	return strings.ContainsAny(word, "@=_\\") || strings.Contains(word, "://")
+	return strings.ContainsAny(word, "@=_\\") || strings.Contains(word, "://") || dialString(word)
+}
+
+// dialString reports whether word is a USSD string to dial, "*712*50231*12.5#" or
+// "*141*1#": its numbers are menu choices, accounts and amounts, never a code to type.
+func dialString(word string) bool {
+	if strings.HasSuffix(word, "#") && strings.Contains(word, "*") {
+		return true
+	}
+	for i := 1; i+1 < len(word); i++ {
+		if word[i] == '*' && isDigit(rune(word[i-1])) && isDigit(rune(word[i+1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // markup are the characters chat apps and Markdown wrap emphasized words in: *bold*,

@@ -63,3 +63,17 @@ func TestIsDate(t *testing.T) {
 		}
 	}
 }
+
+func TestDialString(t *testing.T) {
+	for word, want := range map[string]bool{
+		"*712*50231*12.5#": true, "712*50231*12.5#": true, "*141#": true, "*141*1#": true,
+		"482913": false, "code:*4821": false, "#482913": false, "4*": false,
+	} {
+		if got := dialString(word); got != want {
+			t.Errorf("dialString(%q) = %v, want %v", word, got, want)
+		}
+	}
+	if cs := findCodes("Dial *712*50231*12.5# then enter your PIN", nil, 0); len(cs) != 0 {
+		t.Errorf("findCodes in a dial string = %v, want none", cs[0].value)
+	}
+}
