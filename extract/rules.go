@@ -74,7 +74,7 @@ var rules = [numRules]Rule{
 	ruleWordLike:        {"word-like", -45, "four letters or more in a row that read as a word, as promotion codes spell: SAVE20, WINTER25"},
 	ruleUnitShaped:      {"unit-shaped", -25, "one run of digits and at most two letters: 30AM, 10GB, B001"},
 	ruleNextToNumbers:   {"next-to-numbers", -15, "joined to other digits that are not part of it"},
-	rulePurposeNear:     {"purpose-near", -40, "its line or the two above speak of another purpose: a meeting ID, a courier, a locker, a coupon"},
+	rulePurposeNear:     {"purpose-near", -60, "its line or the two above speak of another purpose: a meeting ID, a courier, a locker, a coupon"},
 	ruleBidi:            {"bidi-control", -200, "a bidirectional override or isolate stands around or inside it: it is shown in another order than typed"},
 	ruleUnnamedWords:    {"unnamed-words", -40, "words joined by dashes that no word names a code: a job or file name, not a word code"},
 	ruleNamedInPreview:  {"named-in-preview", 30, "no word in the opened message names it, but the email's hidden preview text does: \"Your Acme code is 482913\""},

@@ -91,10 +91,15 @@ func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' ||
 
 // scorePurposeNear marks a code whose own lines speak of another purpose: the meeting ID
 // above a passcode, the courier beside a delivery PIN, the locker a pickup code opens. It
-// reads the two lines above the code, its line before it, and its sentence after it.
+// reads the two lines above the code (three when the code stands alone under its label),
+// its line before it, and its sentence after it.
 func scorePurposeNear(m *message, c *code) {
 	ls, le := lineAt(m.text, c.start)
-	for n := 0; n < 2; n++ {
+	above := 2
+	if strings.TrimSpace(m.text[ls:c.start]) == "" && strings.TrimSpace(m.text[c.end:le]) == "" {
+		above = 3 // alone on its line: the line above is its label, read past it
+	}
+	for n := 0; n < above; n++ {
 		ps, _ := prevLine(m.text, ls)
 		if ps < 0 {
 			break
