@@ -169,7 +169,7 @@ func readEmail(content string, opts Options) (*email, error) {
 	if *s == (Sender{}) {
 		s = nil
 	}
-	return &email{message: m, sender: s, alt: alt, subject: subject}, nil
+	return &email{message: m, sender: s, alt: alt, subject: subject, maxLinks: opts.MaxCandidates}, nil
 }
 
 // withSubject puts the subject before m's text, as its first line and a blank one, so that
