@@ -185,6 +185,7 @@ func withSubject(m *message, subject string) *message {
 	d := len(head)
 	out := *m // whatever else the message holds stays
 	out.text, out.emphasis, out.urls = head+m.text, nil, nil
+	out.subjectEnd = len(subject)
 	for _, sp := range m.emphasis {
 		sp.Start, sp.End = sp.Start+d, sp.End+d
 		out.emphasis = append(out.emphasis, sp)

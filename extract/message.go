@@ -21,6 +21,9 @@ type message struct {
 	classes  lexicon.Class   // the classes of every keyword in text
 	bidi     [][2]int        // where text is shown in another order than written
 	origin   origin          // the WebOTP line binding a code to a site, if any
+	// subjectEnd is where an email's subject ends: text[:subjectEnd] is its first line,
+	// the body follows a blank line. 0 when the message has no subject.
+	subjectEnd int
 }
 
 // link is a link of the message with where its text stands.

@@ -41,6 +41,7 @@ const (
 	rulePurposeNear
 	ruleBidi
 	ruleUnnamedWords
+	ruleSubjectAgrees
 	numRules
 )
 
@@ -77,6 +78,7 @@ var rules = [numRules]Rule{
 	ruleBidi:            {"bidi-control", -200, "a bidirectional override or isolate stands around or inside it: it is shown in another order than typed"},
 	ruleUnnamedWords:    {"unnamed-words", -40, "words joined by dashes that no word names a code: a job or file name, not a word code"},
 	ruleOrigin:          {"origin-bound", 60, `the code of the WebOTP last line that binds it to a site: "@example.com #482913"`},
+	ruleSubjectAgrees:   {"subject-agrees", 20, "an email's subject names it a code, and its body writes it too: the sender says which of the body's numbers is the code"},
 }
 
 // Rules returns the rules of evidence for codes, in the order of the table.
