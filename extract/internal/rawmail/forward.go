@@ -123,6 +123,10 @@ func htmlForward(s string) int {
 		if c := strings.LastIndex(s[:loc[0]], "<!--"); c >= 0 && !strings.Contains(s[c:loc[0]], "-->") {
 			continue // "<!-- ------ header ------ -->" in a template
 		}
+		if s[loc[0]] == '<' && !strings.Contains(s[loc[0]:loc[1]], "divRplyFwdMsg") &&
+			!htmlSent.MatchString(prefix(s[loc[1]:], 600)) {
+			continue // a bold "De:" in a template's table is no forward without Outlook's Sent line
+		}
 		if quotesAddress(s[loc[1]:]) || strings.Contains(s[loc[0]:loc[1]], "divRplyFwdMsg") {
 			return loc[0]
 		}

@@ -126,6 +126,8 @@ var (
 	headerLike = regexp.MustCompile(`^[ \t>*]*\pL[\pL \t]{0,20}` + colon)
 	outlookTxt = regexp.MustCompile(`(?m)^[ \t>*]*(?:` + labels(block, false) + `)` + colon + `[^\n]*\n(?:[^\n]*\n)?[ \t>*]*(?:` + labels(block, true) + `)` + colon)
 	htmlMarker = regexp.MustCompile(`(?i)-{5,} ?[^<>\n-][^<>\n]{1,60}? ?-{5,}|-{3,} ?(?:` + labels(title, false) + `) ?-{3,}|(?:` + labels(intro, false) + `)` + colon + `|<div[^>]{0,80}\bid=["']?divRplyFwdMsg|<b[^>]{0,40}>(?:\s*<span[^>]{0,200}>)?\s*(?:` + labels(block, false) + `)` + colon + `\s*(?:</span>\s*)?</b>`)
+	// htmlSent is the Sent label that follows Outlook's bold From label in HTML.
+	htmlSent = regexp.MustCompile(`(?:` + labels(block, true) + `)` + colon)
 	// fromLabel finds the From line of a quoted header block: the block labels, and those
 	// of Gmail and Thunderbird that Outlook does not use.
 	fromLabel = regexp.MustCompile(`(?:^|[^\pL\pN])(?:(?i:From)|` + labels(block, false) + `|Mittente|Nadawca|Gönderen|Отправитель)` + colon)

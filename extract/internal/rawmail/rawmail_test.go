@@ -74,7 +74,8 @@ func TestForwardMarkers(t *testing.T) {
 	// Dashes around a title that no header line follows are a layout, not a forward.
 	for _, s := range []string{"----- Your code -----\n482913\n", "__________\n\nThanks\n", "From: the team\n\nCode 1",
 		"Code 482913\n__________\nQuestions: write to help@acme.com\n", "<!-- ------- header ------- --><p>From: Acme &lt;a@acme.com&gt;</p>",
-		"Von: Ihrem Team\nGesendet: heute\n\nCode 1", "De : l'équipe Lumio\n\nVotre code : 482913\n"} {
+		"Von: Ihrem Team\nGesendet: heute\n\nCode 1", "De : l'équipe Lumio\n\nVotre code : 482913\n",
+		"<p>Tu código: 482913</p><table><tr><td><b>De:</b></td><td>Banco Sol &lt;avisos@bancosol.es&gt;</td></tr></table>"} {
 		m := &Message{Text: s, HTML: s}
 		if cutForward(m); m.Forward != nil {
 			t.Errorf("%q read as a forward", s)
