@@ -20,8 +20,8 @@
 // # How it decides
 //
 // A whole email (a header block, a blank line, a body) is detected first and read as a mail
-// client shows it: its MIME parts decoded to UTF-8, its subject as the first line, only the
-// original of a forward; [Result.Sender] reports its sender's domain and the receiving
+// client shows it: its MIME parts decoded to UTF-8, its subject as the first line (a code the
+// subject names and the body writes too gains), only the original of a forward; [Result.Sender] reports its sender's domain and the receiving
 // server's SPF, DKIM and DMARC verdicts. Otherwise the content is detected as HTML or text.
 // The text is turned into normalized lines: HTML through
 // [github.com/otpkit/otpkit/htmltext] (hidden preheaders, styles and scripts dropped; links and

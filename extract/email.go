@@ -169,7 +169,7 @@ func readEmail(content string, opts Options) (*email, error) {
 	if *s == (Sender{}) {
 		s = nil
 	}
-	return &email{message: m, sender: s, alt: alt, subject: subject}, nil
+	return &email{message: m, sender: s, alt: alt, subject: subject, maxLinks: opts.MaxCandidates}, nil
 }
 
 // withSubject puts the subject before m's text, as its first line and a blank one, so that
@@ -185,6 +185,7 @@ func withSubject(m *message, subject string) *message {
 	d := len(head)
 	out := *m // whatever else the message holds stays
 	out.text, out.emphasis, out.urls = head+m.text, nil, nil
+	out.subjectEnd = len(subject)
 	for _, sp := range m.emphasis {
 		sp.Start, sp.End = sp.Start+d, sp.End+d
 		out.emphasis = append(out.emphasis, sp)

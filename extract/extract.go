@@ -44,6 +44,7 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 		for _, c := range found {
 			scoreDisplay(m, c)
 		}
+		scoreSubject(m, found)
 		codes = mergeCodes(m.text, found)
 	}
 	var links []Candidate

@@ -23,6 +23,9 @@ type message struct {
 	origin       origin          // the WebOTP line binding a code to a site, if any
 	preview      string          // an HTML email's hidden preview text, not part of text
 	previewNamed []string        // the codes the preview names: see previewNamed
+	// subjectEnd is where an email's subject ends: text[:subjectEnd] is its first line,
+	// the body follows a blank line. 0 when the message has no subject.
+	subjectEnd int
 }
 
 // link is a link of the message with where its text stands.

@@ -42,6 +42,7 @@ const (
 	ruleBidi
 	ruleUnnamedWords
 	ruleNamedInPreview
+	ruleSubjectAgrees
 	numRules
 )
 
@@ -79,6 +80,7 @@ var rules = [numRules]Rule{
 	ruleUnnamedWords:    {"unnamed-words", -40, "words joined by dashes that no word names a code: a job or file name, not a word code"},
 	ruleNamedInPreview:  {"named-in-preview", 30, "no word in the opened message names it, but the email's hidden preview text does: \"Your Acme code is 482913\""},
 	ruleOrigin:          {"origin-bound", 60, `the code of the WebOTP last line that binds it to a site: "@example.com #482913"`},
+	ruleSubjectAgrees:   {"subject-agrees", 20, "an email's subject names it a code, and its body writes it too: the sender says which of the body's numbers is the code"},
 }
 
 // Rules returns the rules of evidence for codes, in the order of the table.

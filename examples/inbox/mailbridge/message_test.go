@@ -1,9 +1,12 @@
 package mailbridge
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/otpkit/otpkit/examples/inbox"
 )
 
 func load(t *testing.T, name string) []byte {
@@ -80,5 +83,37 @@ func TestPushUnreadable(t *testing.T) {
 	p := Push([]byte("this is not a mail\x00 at all, code 5521"), "jane@inbox.acme.com")
 	if p.Identifier != "jane@inbox.acme.com" || !strings.Contains(p.Content, "code 5521") || p.Source != "email" {
 		t.Errorf("Push = %+v", p)
+	}
+}
+
+// TestPushRawForward: a forwarded ISO-2022-JP mail is stored raw, so that otpkit reads it
+// whole: the charset decoded, the forwarder's note (which names an expired code) cut off,
+// and the original sender found in the quoted header block.
+func TestPushRawForward(t *testing.T) {
+	raw := load(t, "forwarded-outlook-ja.eml")
+	p := Push(raw, "")
+	if p.Content != string(raw) || p.SenderDomain != "" {
+		t.Fatalf("Push did not keep the raw message: sender %q, content %.80q", p.SenderDomain, p.Content)
+	}
+	in := inbox.New(inbox.NewMemoryStore())
+	c, err := in.Add(context.Background(), "acme", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Code != "825063" || c.Identifier != "k.yamamoto@minato-design.co.jp" {
+		t.Errorf("stored code %q for %q, want 825063 for k.yamamoto@minato-design.co.jp", c.Code, c.Identifier)
+	}
+}
+
+// TestPushLargeDecoded: a message over MaxContent is stored as its decoded body, cut.
+func TestPushLargeDecoded(t *testing.T) {
+	raw := "From: a@acme.com\r\nTo: b@inbox.acme.com\r\nSubject: code\r\nContent-Type: text/plain\r\n\r\nYour code is 482913\r\n" +
+		strings.Repeat("filler line\r\n", MaxContent/12)
+	p := Push([]byte(raw), "")
+	if strings.HasPrefix(p.Content, "From:") || !strings.HasPrefix(p.Content, "code\n\nYour code is 482913") || p.SenderDomain != "acme.com" {
+		t.Errorf("Push = sender %q, content %.80q", p.SenderDomain, p.Content)
+	}
+	if len(p.Content) > MaxContent {
+		t.Errorf("content of %d bytes", len(p.Content))
 	}
 }

@@ -1,6 +1,8 @@
 package mailbridge
 
 import (
+	"io"
+	"mime"
 	"net/mail"
 	"strings"
 )
@@ -28,7 +30,7 @@ func (m Message) Recipient(envelope string) string {
 			return a
 		}
 	}
-	if list, err := m.Header.AddressList("To"); err == nil && len(list) > 0 {
+	if list, err := addresses.ParseList(m.Header.Get("To")); err == nil && len(list) > 0 {
 		return strings.ToLower(list[0].Address)
 	}
 	return ""
@@ -40,7 +42,7 @@ func address(s string) string {
 	if s == "" {
 		return ""
 	}
-	if a, err := mail.ParseAddress(s); err == nil {
+	if a, err := addresses.Parse(s); err == nil {
 		return strings.ToLower(a.Address)
 	}
 	if strings.Contains(s, "@") && !strings.ContainsAny(s, " <>") {
@@ -48,3 +50,16 @@ func address(s string) string {
 	}
 	return ""
 }
+
+// addresses parses addresses whose display names may be encoded words in any charset
+// ("=?iso-2022-jp?B?…?= <k.yamamoto@minato-design.co.jp>"): only the address is kept, so a
+// name in a charset this package does not decode passes through as it is instead of failing
+// the whole address.
+var addresses = &mail.AddressParser{WordDecoder: &mime.WordDecoder{
+	CharsetReader: func(charset string, r io.Reader) (io.Reader, error) {
+		if d, err := charsetReader(charset, r); err == nil {
+			return d, nil
+		}
+		return r, nil
+	},
+}}

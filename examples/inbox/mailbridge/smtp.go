@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-smtp"
 	"github.com/otpkit/otpkit/examples/inbox"
@@ -28,8 +29,8 @@ const (
 	DefaultMaxMessageBytes = 16 << 20 // a mail with attachments is accepted; only its text is kept
 	DefaultAttempts        = 4
 	DefaultBackoff         = 250 * time.Millisecond
-	// MaxContent bounds the body stored from one mail: codes stand near the top, and the
-	// push API refuses bodies over its limit.
+	// MaxContent bounds what is stored of one mail, the raw message or its decoded body:
+	// codes stand near the top, and the push API refuses content over its limit.
 	MaxContent = 512 << 10
 )
 
@@ -162,14 +163,25 @@ func (s *session) deliver(raw []byte, rcpt string) error {
 	return nil
 }
 
-// Push turns a raw message delivered to envelope into what the inbox stores: the body,
-// source "email", and the original recipient as identifier. A message whose headers cannot
-// be read is stored whole.
+// Push turns a raw message delivered to envelope into what the inbox stores: the message,
+// source "email", and the original recipient as identifier. The raw message itself is
+// stored whenever it fits MaxContent and is valid UTF-8 (as quoted-printable and base64
+// mail is): otpkit reads whole emails, so forwards, charsets, the subject and the sender's
+// Authentication-Results verdicts come from its reader. A larger message, or one with 8-bit
+// bytes that no store or JSON body keeps as they are, is stored as the body Parse decoded.
+// A message whose headers cannot be read is stored whole.
 func Push(raw []byte, envelope string) inbox.Push {
 	msg, err := Parse(raw)
-	p := inbox.Push{Source: "email", Identifier: msg.Recipient(envelope), Content: msg.Body, SenderDomain: msg.SenderDomain}
-	if err != nil {
+	p := inbox.Push{Source: "email", Identifier: msg.Recipient(envelope)}
+	switch {
+	case err != nil:
 		p.Identifier, p.Content = address(envelope), string(raw)
+	case storableRaw(raw):
+		// otpkit finds the sender in the message, and for a forward the original's, which
+		// a SenderDomain here would override.
+		p.Content = string(raw)
+	default:
+		p.Content, p.SenderDomain = msg.Body, msg.SenderDomain
 	}
 	if strings.TrimSpace(p.Content) == "" {
 		p.Content = string(bytes.TrimSpace(raw))
@@ -181,6 +193,12 @@ func Push(raw []byte, envelope string) inbox.Push {
 		p.Identifier = "unknown"
 	}
 	return p
+}
+
+// storableRaw reports whether a raw message can be stored as it is: within MaxContent,
+// valid UTF-8 and without NUL bytes, which text columns and JSON strings would alter.
+func storableRaw(raw []byte) bool {
+	return len(raw) <= MaxContent && utf8.Valid(raw) && bytes.IndexByte(raw, 0) < 0
 }
 
 // slogLogger passes go-smtp's connection errors to slog.

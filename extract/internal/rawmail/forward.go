@@ -1,23 +1,6 @@
 package rawmail
 
-import (
-	"regexp"
-	"strings"
-)
-
-// The marks mail clients put above a forwarded message. In text: Gmail's and Thunderbird's
-// dashed title ("---------- Forwarded message ---------", in any language), Outlook's
-// underscore rule and "-----Original Message-----", Apple Mail's "Begin forwarded message:",
-// and Outlook's bare "From: … Sent: …" block; each must be followed by a header-like line.
-// In HTML: the same titles, and the block Outlook marks with divRplyFwdMsg or writes as
-// <b>From:</b> … <b>Sent:</b>.
-var (
-	textMarker = regexp.MustCompile(`(?m)^[ \t>]*(?:-{5,}[ \t]*[^\s-][^\n]{0,60}?[ \t]*-{5,}|_{10,}|Begin forwarded message:)[ \t]*\r?\n`)
-	headerLike = regexp.MustCompile(`^[ \t>*]*\pL[\pL \t]{0,20}:`)
-	outlookTxt = regexp.MustCompile(`(?m)^[ \t>*]*From:[^\n]*\n(?:[^\n]*\n)?[ \t>*]*Sent:`)
-	htmlMarker = regexp.MustCompile(`(?i)-{5,} ?[^<>\n-][^<>\n]{1,60}? ?-{5,}|Begin forwarded message:|<div[^>]{0,80}\bid=["']?divRplyFwdMsg|<b[^>]{0,40}>(?:\s*<span[^>]{0,200}>)?\s*From:\s*(?:</span>\s*)?</b>`)
-	fromLabel  = regexp.MustCompile(`(?i)\bFrom:`)
-)
+import "strings"
 
 // window is how far after a forwarding mark its quoted header block is looked for: far
 // enough for Thunderbird's HTML header table.
@@ -53,14 +36,15 @@ func cutForward(m *Message) {
 	m.Forward = f
 }
 
-// anchors are literal strings every forwarding mark holds. The marks' expressions are only
-// run from the first of them on: a message that holds none costs a few fast scans.
-var anchors = []string{"-----", "_____", "Begin forwarded", "divRplyFwdMsg", "From:"}
+// anchors are literal strings the marks that are not a label's colon hold. The marks'
+// expressions are only run from the first anchor or label on: a message that holds none
+// costs a few fast scans.
+var anchors = []string{"---", "_____", "divRplyFwdMsg"}
 
 // skipToAnchor returns the offset in s from which the marks are looked for (a little before
 // the first anchor, for an HTML tag that opens before it), or -1 when s holds no anchor.
 func skipToAnchor(s string, back int) int {
-	first := -1
+	first := firstLabel(s)
 	for _, a := range anchors {
 		if i := strings.Index(s, a); i >= 0 && (first < 0 || i < first) {
 			first = i
@@ -138,6 +122,10 @@ func htmlForward(s string) int {
 		loc[0], loc[1] = loc[0]+from, loc[1]+from
 		if c := strings.LastIndex(s[:loc[0]], "<!--"); c >= 0 && !strings.Contains(s[c:loc[0]], "-->") {
 			continue // "<!-- ------ header ------ -->" in a template
+		}
+		if s[loc[0]] == '<' && !strings.Contains(s[loc[0]:loc[1]], "divRplyFwdMsg") &&
+			!htmlSent.MatchString(prefix(s[loc[1]:], 600)) {
+			continue // a bold "De:" in a template's table is no forward without Outlook's Sent line
 		}
 		if quotesAddress(s[loc[1]:]) || strings.Contains(s[loc[0]:loc[1]], "divRplyFwdMsg") {
 			return loc[0]

@@ -46,6 +46,20 @@ func TestForwardMarkers(t *testing.T) {
 		{"original message", "sig\n-----Original Message-----\nFrom: a@acme.com\nSent: x\n\nbody", "", "acme.com"},
 		{"thunderbird html", "", `<p>sig</p><div class="moz-forward-container"><br><br>-------- Forwarded Message --------<table class="moz-email-headers-table" border="0" cellspacing="0" cellpadding="0"><tbody><tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">Subject: </th><td>Ihr Anmeldecode</td></tr><tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">Date: </th><td>Mon, 3 Mar 2025 10:14:27 +0100</td></tr><tr><th valign="BASELINE" nowrap="nowrap" align="RIGHT">From: </th><td>Brandt <a class="moz-txt-link-rfc2396E" href="mailto:service@brandt-werkzeug.de">&lt;service@brandt-werkzeug.de&gt;</a></td></tr></tbody></table>`, "brandt-werkzeug.de"},
 		{"apple", "sig\n\nBegin forwarded message:\n\n> From: Acme <a@acme.com>\n> Date: March 3, 2025\n", "", "acme.com"},
+		{"outlook de", "sig\n\nVon: Brandt <service@brandt.de>\nGesendet: Montag, 3. März 2025 10:14\nAn: a@b.de\nBetreff: Code\n\nbody", "", "brandt.de"},
+		{"outlook fr", "sig\n\nDe : Lumio <no-reply@lumio.fr>\nEnvoyé : lundi 3 mars 2025 10:14\nÀ : a@b.fr\n\nbody", "", "lumio.fr"},
+		{"outlook es", "sig\n\nDe: Cuenta <hola@cuenta.es>\nEnviado el: lunes, 3 de marzo de 2025 10:14\nPara: a@b.es\n\nbody", "", "cuenta.es"},
+		{"outlook it", "sig\n\nDa: Banca <info@banca.it>\nInviato: lunedì 3 marzo 2025 10:14\nA: a@b.it\n\nbody", "", "banca.it"},
+		{"outlook nl", "sig\n\nVan: Bank <info@bank.nl>\nVerzonden: maandag 3 maart 2025 10:14\nAan: a@b.nl\n\nbody", "", "bank.nl"},
+		{"outlook pl", "sig\n\nOd: Sklep <kontakt@sklep.pl>\nWysłano: poniedziałek, 3 marca 2025 10:14\nDo: a@b.pl\n\nbody", "", "sklep.pl"},
+		{"outlook ja", "sig\n\n差出人: ショップ <info@shop.jp>\n送信日時: 2025年3月3日 10:14\n宛先: a@b.jp\n\nbody", "", "shop.jp"},
+		{"outlook zh", "sig\n\n发件人: 商城 <service@mall.cn>\n发送时间: 2025年3月3日 10:14\n收件人: a@b.cn\n\nbody", "", "mall.cn"},
+		{"outlook de html", "", `<p>sig</p><p class=MsoNormal><b><span lang=DE>Von:</span></b><span lang=DE> Brandt &lt;service@brandt.de&gt;<br><b>Gesendet:</b>`, "brandt.de"},
+		{"outlook fr html", "", `<p>sig</p><p class=MsoNormal><b>De&nbsp;:</b> Lumio &lt;no-reply@lumio.fr&gt;<br><b>Envoyé&nbsp;:</b>`, "lumio.fr"},
+		{"apple fr", "sig\n\nDébut du message réexpédié :\n\nDe: Lumio <no-reply@lumio.fr>\nObjet: Code\n", "", "lumio.fr"},
+		{"apple de html", "", `<div>sig</div><div><br><div>Anfang der weitergeleiteten Nachricht:</div><br><blockquote type="cite"><div><b>Von: </b>Brandt &lt;service@brandt.de&gt;</div>`, "brandt.de"},
+		{"thunderbird pl", "sig\n\n--- Treść przekazanej wiadomości ---\nTemat: Kod\nData: 3.03.2025\nNadawca: Sklep <kontakt@sklep.pl>\n\nbody", "", "sklep.pl"},
+		{"gmail de", "sig\n\n---------- Weitergeleitete Nachricht ---------\nVon: Brandt <service@brandt.de>\nDate: Mo., 3. März 2025\nSubject: Code\n", "", "brandt.de"},
 	} {
 		m := &Message{Text: c.text, HTML: c.html}
 		cutForward(m)
@@ -59,7 +73,9 @@ func TestForwardMarkers(t *testing.T) {
 	}
 	// Dashes around a title that no header line follows are a layout, not a forward.
 	for _, s := range []string{"----- Your code -----\n482913\n", "__________\n\nThanks\n", "From: the team\n\nCode 1",
-		"Code 482913\n__________\nQuestions: write to help@acme.com\n", "<!-- ------- header ------- --><p>From: Acme &lt;a@acme.com&gt;</p>"} {
+		"Code 482913\n__________\nQuestions: write to help@acme.com\n", "<!-- ------- header ------- --><p>From: Acme &lt;a@acme.com&gt;</p>",
+		"Von: Ihrem Team\nGesendet: heute\n\nCode 1", "De : l'équipe Lumio\n\nVotre code : 482913\n",
+		"<p>Tu código: 482913</p><table><tr><td><b>De:</b></td><td>Banco Sol &lt;avisos@bancosol.es&gt;</td></tr></table>"} {
 		m := &Message{Text: s, HTML: s}
 		if cutForward(m); m.Forward != nil {
 			t.Errorf("%q read as a forward", s)

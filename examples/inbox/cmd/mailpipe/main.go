@@ -1,6 +1,7 @@
 // Command mailpipe is the pipe mode of the mail bridge: it reads one raw RFC 5322 message on
-// standard input, as a mail server's "|command" delivery gives it, and posts its body to an
-// inbox's push API with the original recipient as totp_identifier and source "email".
+// standard input, as a mail server's "|command" delivery gives it, and posts it (the raw
+// message when it fits, else its decoded body: see mailbridge.Push) to an inbox's push API
+// with the original recipient as totp_identifier and source "email".
 //
 //	go -C examples/inbox run ./cmd/mailpipe -url http://127.0.0.1:8000 < message.eml
 //
