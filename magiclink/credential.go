@@ -48,7 +48,7 @@ var notCredentialKeys = map[string]bool{
 	"redirect": true, "redirect_uri": true, "redirect_url": true, "redirect_to": true,
 	"next": true, "return": true, "return_to": true, "returnto": true, "returnurl": true,
 	"continue": true, "continueurl": true, "callbackurl": true, "callback": true,
-	"state": true, "client_id": true, "response_type": true, "scope": true, "prompt": true,
+	"state": true, "nonce": true, "client_id": true, "response_type": true, "scope": true, "prompt": true,
 	"ts": true, "timestamp": true, "exp": true, "expires": true, "page": true,
 	"apikey": true, "api_key": true, "ak": true, "v": true, "version": true,
 	"order": true, "order_id": true, "orderid": true, "shipment": true, "tracking_number": true,

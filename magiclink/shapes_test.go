@@ -26,6 +26,8 @@ func TestShapes(t *testing.T) {
 		"django-sesame":  "https://app.example/?sesame=AAAAARpXcGVOZXZlck1pbmQ4",
 		"medium":         "https://medium.com/m/callback/email?token=8e21c05d4f9a&operation=login",
 		"slack":          "https://team.slack.com/z-app-5120493718-6677134302861-9d4b1e7a03c2",
+		"descope":        "https://app.example/login?descope-login-flow=sign-up-or-in%7C%23%7C2qLm_5.end&t=4e9ce8c6d19136e8",
+		"microsoft":      "https://t.b2clogin.com/t.onmicrosoft.com/B2C_1A_signin/oauth2/v2.0/authorize?client_id=x&id_token_hint=eyJhbGciOiJSUzI1NiJ9.eyJlbWFpbCI6ImEifQ.c2ln",
 	}
 	for _, s := range shapes() {
 		ex, ok := examples[s.name]
