@@ -271,6 +271,32 @@ func otherPurpose(text string, u *url.URL) (string, bool) {
 	return "", false
 }
 
+// adminSegments are path segments of an administrator's pages.
+var adminSegments = map[string]bool{
+	"admin": true, "admins": true, "administrator": true, "administration": true, "adm": true,
+}
+
+// adminApproval reports a link by which an administrator grants something to another
+// person: approval words in its text or URL, under an administrator's path
+// (/admin/device-requests/…/approve). An approval of the reader's own pending sign-in
+// ("Yes, it's me", /devices/approve) is under no such path.
+func adminApproval(text, urlWords string, u *url.URL) (string, bool) {
+	admin := ""
+	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
+		if adminSegments[seg] {
+			admin = seg
+			break
+		}
+	}
+	if admin == "" {
+		return "", false
+	}
+	if w, ok := hasKindWords("approval", text, urlWords); ok {
+		return admin + ": " + w, true
+	}
+	return "", false
+}
+
 // sameURL reports whether a and b are the same URL but for percent-escapes.
 func sameURL(a, b string) bool {
 	ua, err1 := url.QueryUnescape(a)
@@ -310,6 +336,11 @@ func (v *Verdict) kind(l Link, u, target *url.URL, e kindEvidence) string {
 		return KindUnsubscribe
 	}
 	if w, ok := hasKindWords("account-change", text, e.words); try("kind-account-change", KindAccountChange, w, ok) {
+		return KindAccountChange
+	}
+	// An administrator approving another person's device or sign-in is changing that
+	// account, not signing in: the reader's own pending sign-in is a sign-in.
+	if w, ok := adminApproval(text, e.words, target); try("kind-account-change", KindAccountChange, w, ok && readable&lexicon.SignIn == 0) {
 		return KindAccountChange
 	}
 	// "Confirm" said of an order, an appointment or a booking verifies no address.

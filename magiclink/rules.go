@@ -43,7 +43,7 @@ var rules = []Rule{
 	// Kinds: a link that is for something else than signing in is never the answer. The
 	// kinds of weight 0 only name what the not-link words already weigh.
 	{"kind-password-reset", -60, "password-reset words (in the text, sentence or URL) decide the link's purpose"},
-	{"kind-account-change", -60, "account-change words (email change, new address) decide the link's purpose"},
+	{"kind-account-change", -60, "account-change words (email change, new address, trusted devices) or an administrator's approval decide the link's purpose"},
 	{"kind-other-purpose", -60, "the link confirms something else than an address or an account: an order, an appointment, a booking"},
 	{"kind-unsubscribe", 0, "unsubscribe or preference words in the text or URL"},
 	{"kind-help-legal", 0, "help, documentation or legal words in the link's text or URL path"},
