@@ -167,7 +167,7 @@ func scoreKeywords(m *message, c *code) (named bool) {
 	ls, le := lineAt(text, c.start)
 	best, bestWord := rule(0), "" // the strongest reading of a word naming the code
 	consider := func(r rule, word string) {
-		if c.off.has(r) {
+		if r.off(c.off) {
 			return
 		}
 		named = true

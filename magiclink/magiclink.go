@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"github.com/otpkit/otpkit/extract/lexicon"
+	"github.com/otpkit/otpkit/internal/ruleoff"
 )
 
 // Link is a link as found in a message.
@@ -69,6 +70,8 @@ type Verdict struct {
 	Credential string
 	// Opaque is set when the link is a click tracker whose target only its server knows.
 	Opaque bool
+
+	off ruleoff.Set // the rules switched off while classifying: only otpkit's tests set it
 }
 
 // SignIn reports whether the verdict makes the link a sign-in or verification link.
@@ -116,16 +119,28 @@ var signInLabels = map[string]bool{
 
 // Classify scores l as a sign-in or verification link and says what kind of link it is. A
 // link that is not http or https scores far below [Threshold].
-func Classify(l Link) Verdict {
-	v := Verdict{Kind: KindOther}
+func Classify(l Link) Verdict { return ClassifyWithout(l, ruleoff.Set{}) }
+
+// ClassifyWithout is [Classify] with the rules in off switched off. Only otpkit itself can
+// make a non-empty set (its type is internal): its tests switch each rule off in turn, through
+// extract's options, to show what every rule decides. Elsewhere it is Classify.
+func ClassifyWithout(l Link, off ruleoff.Set) Verdict {
+	v := Verdict{Kind: KindOther, off: off}
+	v.classify(l)
+	v.off = ruleoff.Set{} // the verdict reports what was seen, not how it was asked
+	return v
+}
+
+// classify weighs l into v.
+func (v *Verdict) classify(l Link) {
 	if !IsHTTP(l.URL) {
 		v.add("not-http", l.URL)
-		return v
+		return
 	}
 	u, err := url.Parse(l.URL)
 	if err != nil {
 		v.add("unparsable", err.Error())
-		return v
+		return
 	}
 	if l.Invisible {
 		v.add("invisible-in-url", "")
@@ -141,12 +156,12 @@ func Classify(l Link) Verdict {
 		}
 	}
 	if ok {
-		if tu, err := url.Parse(t); err == nil && on("redirect-target") {
+		if tu, err := url.Parse(t); err == nil && v.on("redirect-target") {
 			target, v.Target = tu, t
 			v.add("redirect-target", tu.Host+tu.EscapedPath())
 		}
 	}
-	opaque := target == u && opaqueTracker(u) && on("opaque-tracker")
+	opaque := target == u && opaqueTracker(u) && v.on("opaque-tracker")
 
 	// Phishing signals.
 	if u.User != nil || target.User != nil {
@@ -234,9 +249,8 @@ func Classify(l Link) Verdict {
 		anchor: anchorSeen, sentence: sentenceSeen, context: contextSeen, url: urlSeen,
 		words: kindURLText(target), home: home, shape: shapeName != "",
 		// Without a credential a link is never a sign-in link (unless the rule is off, in tests).
-		credential: cred != "" || opaque || !on("no-credential"),
+		credential: cred != "" || opaque || !v.on("no-credential"),
 	})
-	return v
 }
 
 // objectSegments are path segments naming what a confirmation link is about when it is not
@@ -320,7 +334,7 @@ func (v *Verdict) kind(l Link, u, target *url.URL, e kindEvidence) string {
 	}
 	readable := e.anchor | e.sentence
 	try := func(rule, kind, detail string, ok bool) bool {
-		if ok && on(rule) {
+		if ok && v.on(rule) {
 			v.add(rule, detail)
 			return true
 		}
@@ -381,7 +395,7 @@ func clipDetail(s string) string {
 }
 
 func (v *Verdict) add(rule string, detail string) {
-	w, ok := weight(rule)
+	w, ok := v.weight(rule)
 	if !ok {
 		return
 	}
@@ -418,7 +432,7 @@ func (v *Verdict) words(where, text string, matches []lexicon.Match) lexicon.Cla
 			if _, listed := ruleIndex[rule]; !listed {
 				continue
 			}
-			w, ok := weight(rule)
+			w, ok := v.weight(rule)
 			if !ok || w == 0 {
 				continue
 			}
@@ -527,7 +541,7 @@ func (v *Verdict) sentence(before, after string) lexicon.Class {
 				seen |= c.class // read by the kinds only
 				continue
 			}
-			w, ok := weight(rule)
+			w, ok := v.weight(rule)
 			if !ok {
 				continue
 			}
@@ -548,7 +562,7 @@ func (v *Verdict) sentence(before, after string) lexicon.Class {
 		}
 	}
 	if best > 0 {
-		full, _ := weight(bestRule)
+		full, _ := v.weight(bestRule)
 		v.Score += best
 		if best < full {
 			bestDetail += " (far)"

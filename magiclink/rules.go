@@ -1,10 +1,6 @@
 package magiclink
 
-import (
-	"slices"
-
-	"github.com/otpkit/otpkit/magiclink/internal/ruleswitch"
-)
+import "slices"
 
 // Rule is one piece of evidence Classify weighs: its name (as it appears in a Signal), its
 // weight, and what it reads.
@@ -72,20 +68,20 @@ var ruleIndex = func() map[string]int {
 func Rules() []Rule { return slices.Clone(rules) }
 
 // weight returns the weight of the rule named name, and whether it is on. A rule is only
-// ever off in tests (see magiclink/internal/ruleswitch).
-func weight(name string) (int, bool) {
+// ever off in otpkit's tests (see ClassifyWithout).
+func (v *Verdict) weight(name string) (int, bool) {
 	i, ok := ruleIndex[name]
 	if !ok {
 		panic("magiclink: unknown rule " + name) // a programming error, caught by the tests
 	}
-	if ruleswitch.Off("magiclink/" + name) {
+	if v.off.Has("magiclink", name) {
 		return 0, false
 	}
 	return rules[i].Weight, true
 }
 
 // on reports whether the rule named name is on.
-func on(name string) bool {
-	_, ok := weight(name)
+func (v *Verdict) on(name string) bool {
+	_, ok := v.weight(name)
 	return ok
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/otpkit/otpkit/magiclink/internal/ruleswitch"
+	"github.com/otpkit/otpkit/internal/ruleoff"
 )
 
 func TestShapes(t *testing.T) {
@@ -88,16 +88,19 @@ func TestRules(t *testing.T) {
 	}
 }
 
-func TestRuleSwitch(t *testing.T) {
+func TestClassifyWithout(t *testing.T) {
 	l := Link{URL: "https://app.example.com/auth/magic?token=8fK2xQ9LmZ3vT1pR", Text: "Sign in", Button: true}
 	on := Classify(l)
-	restore := ruleswitch.Disable("magiclink/button")
-	off := Classify(l)
-	restore()
+	off := ClassifyWithout(l, ruleoff.Of("magiclink/button"))
 	if hasSignal(off, "button") || off.Score != on.Score-15 {
 		t.Errorf("button off: %+v, on: %+v", off, on)
 	}
+	// The set is the call's own: nothing stays off after it.
 	if again := Classify(l); again.Score != on.Score {
 		t.Errorf("button back on: %d, want %d", again.Score, on.Score)
+	}
+	// Another package's rule of the same name is not this one.
+	if other := ClassifyWithout(l, ruleoff.Of("extract/button")); other.Score != on.Score {
+		t.Errorf("extract/button off changed magiclink's score: %d, want %d", other.Score, on.Score)
 	}
 }
