@@ -235,7 +235,9 @@ func (v *Verdict) classify(l Link) {
 	case opaque:
 		v.Opaque = true
 		v.add("opaque-tracker", u.Host)
-		if !l.OneTime {
+		// A notice's tracked button logs in or reviews; one that verifies an address
+		// ("Verificar e-mail") is a sign-up's, which often never says when it expires.
+		if !l.OneTime && !verifiesAddress(anchorSeen|sentenceSeen, readText(l)) {
 			v.add("opaque-not-one-time", "")
 		}
 	case cred != "":
@@ -251,6 +253,34 @@ func (v *Verdict) classify(l Link) {
 		// Without a credential a link is never a sign-in link (unless the rule is off, in tests).
 		credential: cred != "" || opaque || !v.on("no-credential"),
 	})
+}
+
+// readText is what a person reads of l: an HTML link's text, a plain-text link's sentence.
+func readText(l Link) string {
+	if l.Plain {
+		return l.Before + " " + l.After
+	}
+	return l.Text
+}
+
+// addressWords name an email address, in the languages of the link words.
+var addressWords = []string{"mail", "correo", "address", "adres", "endereço", "indirizzo",
+	"courriel", "почт", "メール", "邮箱", "邮件", "이메일", "البريد", "דוא"}
+
+// verifiesAddress reports whether the words a person reads of a link verify an email
+// address: verification words, and a word naming the address ("Confirm my email",
+// "Verificar e-mail").
+func verifiesAddress(seen lexicon.Class, text string) bool {
+	if seen&lexicon.Verify == 0 {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, w := range addressWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectSegments are path segments naming what a confirmation link is about when it is not

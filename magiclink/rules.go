@@ -34,7 +34,7 @@ var rules = []Rule{
 	{"credential", 15, "a token-like value in a query value, a path segment or the fragment"},
 	{"no-credential", -100, "no token-like value anywhere in the link or its unwrapped target: never a sign-in link"},
 	{"opaque-tracker", 0, "a click tracker whose target only its server knows: its words must carry the evidence"},
-	{"opaque-not-one-time", -30, "an opaque tracker in a message that never says a link expires or works once: a notice's Log in button, not a sign-in link"},
+	{"opaque-not-one-time", -30, "an opaque tracker in a message that never says a link expires or works once, whose words verify no email address: a notice's Log in button, not a sign-in link"},
 	{"redirect-target", 0, "a click tracker's target, read offline; the link stays as sent"},
 	// Kinds: a link that is for something else than signing in is never the answer. The
 	// kinds of weight 0 only name what the not-link words already weigh.
