@@ -77,6 +77,7 @@ func TestKinds(t *testing.T) {
 		{"own pending sign-in on a new device", Link{URL: "https://bank.example.com/devices/approve?request=ndr_41f0a9c2&token=Xk29vLq8Tz4RmW1p", Text: "Yes, it's me – continue signing in", Button: true}, KindSignIn},
 		{"own new device confirmed", Link{URL: "https://x.example.com/device/confirm/6fd2c1a0-8b3e-4c57-9a41-e0d7b52f3c18", Text: "Confirm device"}, KindSignIn},
 		{"admin approves another's device", Link{URL: "https://app.example.com/admin/device-requests/dvr_5Kq2Wm9T/approve?sig=7b1f0c3e9a24d86f", Text: "Approve device", Button: true}, KindAccountChange},
+		{"sign in and trust the device", Link{URL: "https://bank.example.com/devices/trust?request=ndr_41f0a9c2&token=Xk29vLq8Tz4RmW1p", Text: "Sign in and trust this device", Button: true}, KindSignIn},
 		{"trusted devices", Link{URL: "https://my.example.com/security/trusted-devices/add?d=td_8QwL3nZr5Xv2Kp9M", Plain: true, Before: "To skip the code next time you log in, add it to your trusted devices:"}, KindAccountChange},
 		{"appointment", Link{URL: "https://book.example.com/appointments/confirm?token=8fK2xQ9LmZ3vT1pR", Text: "Confirm"}, KindOther},
 		{"order", Link{URL: "https://shop.example.com/x/confirm?key=8fK2xQ9LmZ3vT1pR", Text: "Confirm your order"}, KindOther},

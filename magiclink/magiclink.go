@@ -382,8 +382,14 @@ func (v *Verdict) kind(l Link, u, target *url.URL, e kindEvidence) string {
 	if w, ok := hasKindWords("account-change", text, e.words); try("kind-account-change", KindAccountChange, w, ok) {
 		return KindAccountChange
 	}
-	// An administrator approving another person's device or sign-in is changing that
-	// account, not signing in: the reader's own pending sign-in is a sign-in.
+	// Trusting or removing a device, or an administrator approving another person's device
+	// or sign-in, changes an account and signs no one in; the reader's own pending sign-in
+	// on a new device, its button saying so ("Sign in and trust this device"), is a sign-in.
+	// (A sentence's sign-in words may speak of later sign-ins: "next time you log in, add it
+	// to your trusted devices".)
+	if w, ok := hasKindWords("device-change", text, e.words); try("kind-account-change", KindAccountChange, w, ok && e.anchor&lexicon.SignIn == 0) {
+		return KindAccountChange
+	}
 	if w, ok := adminApproval(text, e.words, target); try("kind-account-change", KindAccountChange, w, ok && readable&lexicon.SignIn == 0) {
 		return KindAccountChange
 	}
