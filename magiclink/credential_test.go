@@ -37,8 +37,8 @@ func TestCredential(t *testing.T) {
 		{"https://a.example/2026/12/winter-sowing-guide", false},
 		{"https://accounts.example.com/o/oauth2/auth?client_id=918273645-abcd1234efgh5678.apps.example.com&state=Sd8Lq2Zr7xT4&redirect_uri=https%3A%2F%2Fapp.example%2Fcb", false},
 		{"https://a.example/login?mc_cid=8f3a9c2b1d&mc_eid=4e7b0c5d1a", false},
-		{"https://shop.example/account/login?return_url=%2Faccount%2Forders%2F2291047", false},    // where to land
-		{"https://shop.example/account/login?back=%2Faccount%2Forders%2F2291047aB9x", false},     // a path under any key
+		{"https://shop.example/account/login?return_url=%2Faccount%2Forders%2F2291047", false},                 // where to land
+		{"https://shop.example/account/login?back=%2Faccount%2Forders%2F2291047aB9x", false},                   // a path under any key
 		{"https://id.example.com/oauth2/authorize?client_id=x&nonce=3f6a0d2c8b7e4f19a5c6&scope=openid", false}, // an OAuth request's nonce
 		{"https://a.example/orders?ref=AB12CD34EF56GH78", false},
 		{"https://a.example/Orders/Summary", false},
