@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/otpkit/otpkit/internal/ruleoff"
+	"github.com/otpkit/otpkit/extract/internal/ruleoff"
 )
 
 // shape is how a candidate code is written.

@@ -3,7 +3,7 @@ package extract
 import (
 	"testing"
 
-	"github.com/otpkit/otpkit/internal/ruleoff"
+	"github.com/otpkit/otpkit/extract/internal/ruleoff"
 	"github.com/otpkit/otpkit/magiclink"
 )
 

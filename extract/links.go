@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/otpkit/otpkit/internal/ruleoff"
+	"github.com/otpkit/otpkit/extract/internal/ruleoff"
 	"github.com/otpkit/otpkit/magiclink"
 )
 
@@ -15,8 +15,12 @@ import (
 func linkCandidates(m *message, off ruleoff.Set) ([]Candidate, map[string]string) {
 	var best bestByValue
 	dest := map[string]string{}
+	var linkOff func(string) bool // nil unless a test switches rules off
+	if !off.Empty() {
+		linkOff = func(rule string) bool { return off.Has("magiclink", rule) }
+	}
 	for _, l := range m.links {
-		v := magiclink.ClassifyWithout(l.Link, off)
+		v := magiclink.ClassifyWithout(l.Link, linkOff)
 		c := Candidate{Type: MagicLink, Value: l.URL, Score: v.Score, Kind: v.Kind, Target: v.Target,
 			Context: context(m.text, l.start, l.end)}
 		for _, s := range v.Signals {

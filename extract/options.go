@@ -3,7 +3,7 @@ package extract
 import (
 	"fmt"
 
-	"github.com/otpkit/otpkit/internal/ruleoff"
+	"github.com/otpkit/otpkit/extract/internal/ruleoff"
 )
 
 // Type is the kind of answer, named as in the TOTP API's otp_type field.

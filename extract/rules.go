@@ -1,6 +1,6 @@
 package extract
 
-import "github.com/otpkit/otpkit/internal/ruleoff"
+import "github.com/otpkit/otpkit/extract/internal/ruleoff"
 
 // Rule is one rule of evidence for or against a candidate code: the name its reasons carry,
 // how much it weighs, and what it reads. The rules of links are magiclink's.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/otpkit/otpkit/internal/ruleoff"
+	"github.com/otpkit/otpkit/extract/internal/ruleoff"
 )
 
 // answer is what a person is told for a message: the code, the link, or nothing.

@@ -21,7 +21,6 @@ import (
 	"sync"
 
 	"github.com/otpkit/otpkit/extract/lexicon"
-	"github.com/otpkit/otpkit/internal/ruleoff"
 )
 
 // Link is a link as found in a message.
@@ -71,7 +70,7 @@ type Verdict struct {
 	// Opaque is set when the link is a click tracker whose target only its server knows.
 	Opaque bool
 
-	off ruleoff.Set // the rules switched off while classifying: only otpkit's tests set it
+	off func(rule string) bool // reports the rules switched off while classifying; nil: none
 }
 
 // SignIn reports whether the verdict makes the link a sign-in or verification link.
@@ -119,15 +118,15 @@ var signInLabels = map[string]bool{
 
 // Classify scores l as a sign-in or verification link and says what kind of link it is. A
 // link that is not http or https scores far below [Threshold].
-func Classify(l Link) Verdict { return ClassifyWithout(l, ruleoff.Set{}) }
+func Classify(l Link) Verdict { return ClassifyWithout(l, nil) }
 
-// ClassifyWithout is [Classify] with the rules in off switched off. Only otpkit itself can
-// make a non-empty set (its type is internal): its tests switch each rule off in turn, through
-// extract's options, to show what every rule decides. Elsewhere it is Classify.
-func ClassifyWithout(l Link, off ruleoff.Set) Verdict {
+// ClassifyWithout is [Classify] with the rules of [Rules] for which off(rule.Name) is true
+// switched off; a nil off switches none off. It shows what each rule decides: otpkit's tests
+// switch every rule off in turn and require some fixture's answer to change.
+func ClassifyWithout(l Link, off func(rule string) bool) Verdict {
 	v := Verdict{Kind: KindOther, off: off}
 	v.classify(l)
-	v.off = ruleoff.Set{} // the verdict reports what was seen, not how it was asked
+	v.off = nil // the verdict reports what was seen, not how it was asked
 	return v
 }
 

@@ -1,7 +1,8 @@
 // Package ruleoff names the rules of evidence switched off for one call. otpkit's tests
 // switch each rule off in turn, to show that every rule decides some fixture's answer; the
-// set travels with the call (extract's unexported option, handed down to magiclink), so
-// nothing global changes and tests may run in parallel.
+// set travels with the call (extract's unexported option, handed down to
+// magiclink.ClassifyWithout as a predicate), so nothing global changes and tests may run in
+// parallel.
 //
 // A rule is named "package/rule", as its package's rule table names it: "extract/six-digits",
 // "magiclink/button".
@@ -18,6 +19,9 @@ func Of(names ...string) Set {
 	c := append([]string(nil), names...)
 	return Set{names: &c}
 }
+
+// Empty reports whether s switches nothing off.
+func (s Set) Empty() bool { return s.names == nil || len(*s.names) == 0 }
 
 // Has reports whether the rule named name of package pkg is switched off. It allocates
 // nothing: it is asked for every piece of evidence.
