@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/otpkit/otpkit/extract/internal/ruleoff"
 )
 
 // shape is how a candidate code is written.
@@ -24,12 +26,12 @@ type code struct {
 	cluster    cluster // the run of numbers it belongs to
 	score      int
 	reasons    []Reason
-	off        ruleSet // rules switched off
+	off        ruleoff.Set // rules switched off
 }
 
 // add records the evidence of rule r, unless r is switched off.
 func (c *code) add(r rule, detail string) {
-	if c.off.has(r) {
+	if r.off(c.off) {
 		return
 	}
 	w := rules[r].Weight

@@ -50,7 +50,7 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 	var links []Candidate
 	var dest map[string]string
 	if opts.Type != TOTP {
-		links, dest = linkCandidates(m)
+		links, dest = linkCandidates(m, opts.off)
 	}
 	sortCandidates(codes)
 	sortCandidates(links)

@@ -4,17 +4,23 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/otpkit/otpkit/extract/internal/ruleoff"
 	"github.com/otpkit/otpkit/magiclink"
 )
 
 // linkCandidates scores every http(s) link of m once per distinct URL, keeping the best
 // reading of a URL written both as a button and as text. It also returns where each URL
-// leads, as far as can be told offline (see destination).
-func linkCandidates(m *message) ([]Candidate, map[string]string) {
+// leads, as far as can be told offline (see destination). The rules in off are switched off
+// (only in tests).
+func linkCandidates(m *message, off ruleoff.Set) ([]Candidate, map[string]string) {
 	var best bestByValue
 	dest := map[string]string{}
+	var linkOff func(string) bool // nil unless a test switches rules off
+	if !off.Empty() {
+		linkOff = func(rule string) bool { return off.Has("magiclink", rule) }
+	}
 	for _, l := range m.links {
-		v := magiclink.Classify(l.Link)
+		v := magiclink.ClassifyWithout(l.Link, linkOff)
 		c := Candidate{Type: MagicLink, Value: l.URL, Score: v.Score, Kind: v.Kind, Target: v.Target,
 			Context: context(m.text, l.start, l.end)}
 		for _, s := range v.Signals {

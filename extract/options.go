@@ -1,6 +1,10 @@
 package extract
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/otpkit/otpkit/extract/internal/ruleoff"
+)
 
 // Type is the kind of answer, named as in the TOTP API's otp_type field.
 type Type string
@@ -66,7 +70,9 @@ type Options struct {
 	// Sender.LinkDomainMatch.
 	SenderDomain string
 
-	off ruleSet // rules of evidence switched off: only the tests set it
+	// off names the rules of evidence switched off, extract's and magiclink's: only the tests
+	// set it, to show what each rule decides.
+	off ruleoff.Set
 }
 
 // ParseType reads a type as the API writes it: "totp", "magic_link", or "" for Auto.

@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/otpkit/otpkit/extract/internal/ruleoff"
+
 // An HTML email's hidden preview text (its preheader) is what the inbox shows beside the
 // subject: "Your Acme code is 482913". The opened message may then show the code alone, big
 // and bold, under a heading that never names it. The preview is read apart from the body: a
@@ -11,7 +13,7 @@ const maxPreviewCodes = 16
 
 // previewNamed returns the codes that the preview names well enough to be answers, were it
 // a message of its own.
-func previewNamed(preview string, off ruleSet) []string {
+func previewNamed(preview string, off ruleoff.Set) []string {
 	if preview == "" {
 		return nil
 	}

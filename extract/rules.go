@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/otpkit/otpkit/extract/internal/ruleoff"
+
 // Rule is one rule of evidence for or against a candidate code: the name its reasons carry,
 // how much it weighs, and what it reads. The rules of links are magiclink's.
 type Rule struct {
@@ -86,8 +88,6 @@ var rules = [numRules]Rule{
 // Rules returns the rules of evidence for codes, in the order of the table.
 func Rules() []Rule { return append([]Rule(nil), rules[:]...) }
 
-// ruleSet is a set of rules; Options carries the rules switched off, which only the tests
-// set, to show what each rule decides.
-type ruleSet uint64
-
-func (s ruleSet) has(r rule) bool { return s&(1<<r) != 0 }
+// off reports whether rule r is switched off in the set: only otpkit's tests switch rules
+// off, to show what each decides.
+func (r rule) off(s ruleoff.Set) bool { return s.Has("extract", rules[r].Name) }

@@ -42,7 +42,7 @@ func scoreCodes(m *message, codes []*code) {
 			scoreNumberKind(m.text, c)
 		}
 		named := scoreKeywords(m, c)
-		if !named && !c.off.has(ruleNamedInPreview) && slices.Contains(m.previewNamed, c.value) {
+		if !named && !ruleNamedInPreview.off(c.off) && slices.Contains(m.previewNamed, c.value) {
 			c.add(ruleNamedInPreview, "")
 			named = true
 		}
@@ -210,7 +210,7 @@ func scoreKeywords(m *message, c *code) (named bool) {
 	ls, le := lineAt(text, c.start)
 	best, bestWord := rule(0), "" // the strongest reading of a word naming the code
 	consider := func(r rule, word string) {
-		if c.off.has(r) {
+		if r.off(c.off) {
 			return
 		}
 		named = true

@@ -46,9 +46,9 @@ var notCredentialKeys = map[string]bool{
 	"trk": true, "tracking": true, "trackingid": true, "tracking_id": true, "mkt_tok": true,
 	"_ke": true, "sc_cid": true, "vero_id": true, "vero_conv": true, "ecid": true,
 	"redirect": true, "redirect_uri": true, "redirect_url": true, "redirect_to": true,
-	"next": true, "return": true, "return_to": true, "returnto": true, "returnurl": true,
+	"next": true, "return": true, "return_to": true, "returnto": true, "returnurl": true, "return_url": true,
 	"continue": true, "continueurl": true, "callbackurl": true, "callback": true,
-	"state": true, "client_id": true, "response_type": true, "scope": true, "prompt": true,
+	"state": true, "nonce": true, "client_id": true, "response_type": true, "scope": true, "prompt": true,
 	"ts": true, "timestamp": true, "exp": true, "expires": true, "page": true,
 	"apikey": true, "api_key": true, "ak": true, "v": true, "version": true,
 	"order": true, "order_id": true, "orderid": true, "shipment": true, "tracking_number": true,
@@ -189,6 +189,11 @@ func credentialValue(key, raw string, depth int, signInPath bool) (value, where 
 	}
 	v, err := url.QueryUnescape(raw)
 	if err != nil {
+		return "", ""
+	}
+	// A path is where to land (?return_url=%2Faccount%2Forders%2F2291047), never a secret,
+	// unless the key names one.
+	if strings.HasPrefix(v, "/") && !namedKey(k) {
 		return "", ""
 	}
 	if IsHTTP(v) { // ?magicLink=https%3A%2F%2F…token%3D…: the link inside is read

@@ -37,6 +37,9 @@ func TestCredential(t *testing.T) {
 		{"https://a.example/2026/12/winter-sowing-guide", false},
 		{"https://accounts.example.com/o/oauth2/auth?client_id=918273645-abcd1234efgh5678.apps.example.com&state=Sd8Lq2Zr7xT4&redirect_uri=https%3A%2F%2Fapp.example%2Fcb", false},
 		{"https://a.example/login?mc_cid=8f3a9c2b1d&mc_eid=4e7b0c5d1a", false},
+		{"https://shop.example/account/login?return_url=%2Faccount%2Forders%2F2291047", false},                 // where to land
+		{"https://shop.example/account/login?back=%2Faccount%2Forders%2F2291047aB9x", false},                   // a path under any key
+		{"https://id.example.com/oauth2/authorize?client_id=x&nonce=3f6a0d2c8b7e4f19a5c6&scope=openid", false}, // an OAuth request's nonce
 		{"https://a.example/orders?ref=AB12CD34EF56GH78", false},
 		{"https://a.example/Orders/Summary", false},
 		{"https://shop.example/login?promocode=WINTER2026", false},
@@ -73,6 +76,11 @@ func TestKinds(t *testing.T) {
 		{"app store", Link{URL: "https://apps.apple.com/app/acme/id123456789", Text: "Download on the App Store"}, KindAppStore},
 		{"tracking pixel", Link{URL: "https://t.example.com/open/8fK2xQ9LmZ3vT1pR.gif"}, KindTracking},
 		{"home page", Link{URL: "https://acme.example.com/", Text: "Acme"}, KindHomePage},
+		{"own pending sign-in on a new device", Link{URL: "https://bank.example.com/devices/approve?request=ndr_41f0a9c2&token=Xk29vLq8Tz4RmW1p", Text: "Yes, it's me – continue signing in", Button: true}, KindSignIn},
+		{"own new device confirmed", Link{URL: "https://x.example.com/device/confirm/6fd2c1a0-8b3e-4c57-9a41-e0d7b52f3c18", Text: "Confirm device"}, KindSignIn},
+		{"admin approves another's device", Link{URL: "https://app.example.com/admin/device-requests/dvr_5Kq2Wm9T/approve?sig=7b1f0c3e9a24d86f", Text: "Approve device", Button: true}, KindAccountChange},
+		{"sign in and trust the device", Link{URL: "https://bank.example.com/devices/trust?request=ndr_41f0a9c2&token=Xk29vLq8Tz4RmW1p", Text: "Sign in and trust this device", Button: true}, KindSignIn},
+		{"trusted devices", Link{URL: "https://my.example.com/security/trusted-devices/add?d=td_8QwL3nZr5Xv2Kp9M", Plain: true, Before: "To skip the code next time you log in, add it to your trusted devices:"}, KindAccountChange},
 		{"appointment", Link{URL: "https://book.example.com/appointments/confirm?token=8fK2xQ9LmZ3vT1pR", Text: "Confirm"}, KindOther},
 		{"order", Link{URL: "https://shop.example.com/x/confirm?key=8fK2xQ9LmZ3vT1pR", Text: "Confirm your order"}, KindOther},
 		{"verification link named", Link{URL: "https://pbl.to/v/7Hk2Qz9X", Plain: true, Before: "Your Pebble verification link:"}, KindSignIn},

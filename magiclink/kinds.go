@@ -14,7 +14,7 @@ import (
 const (
 	KindSignIn        = "sign_in"
 	KindPasswordReset = "password_reset"
-	KindAccountChange = "account_change" // email change, account deletion, phone change
+	KindAccountChange = "account_change" // email change, account deletion, phone change, devices
 	KindUnsubscribe   = "unsubscribe"    // unsubscribe and preference pages
 	KindTracking      = "tracking"       // open-tracking pixels and images
 	KindHelpLegal     = "help_legal"     // help, documentation, privacy, terms

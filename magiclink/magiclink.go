@@ -69,6 +69,8 @@ type Verdict struct {
 	Credential string
 	// Opaque is set when the link is a click tracker whose target only its server knows.
 	Opaque bool
+
+	off func(rule string) bool // reports the rules switched off while classifying; nil: none
 }
 
 // SignIn reports whether the verdict makes the link a sign-in or verification link.
@@ -116,16 +118,28 @@ var signInLabels = map[string]bool{
 
 // Classify scores l as a sign-in or verification link and says what kind of link it is. A
 // link that is not http or https scores far below [Threshold].
-func Classify(l Link) Verdict {
-	v := Verdict{Kind: KindOther}
+func Classify(l Link) Verdict { return ClassifyWithout(l, nil) }
+
+// ClassifyWithout is [Classify] with the rules of [Rules] for which off(rule.Name) is true
+// switched off; a nil off switches none off. It shows what each rule decides: otpkit's tests
+// switch every rule off in turn and require some fixture's answer to change.
+func ClassifyWithout(l Link, off func(rule string) bool) Verdict {
+	v := Verdict{Kind: KindOther, off: off}
+	v.classify(l)
+	v.off = nil // the verdict reports what was seen, not how it was asked
+	return v
+}
+
+// classify weighs l into v.
+func (v *Verdict) classify(l Link) {
 	if !IsHTTP(l.URL) {
 		v.add("not-http", l.URL)
-		return v
+		return
 	}
 	u, err := url.Parse(l.URL)
 	if err != nil {
 		v.add("unparsable", err.Error())
-		return v
+		return
 	}
 	if l.Invisible {
 		v.add("invisible-in-url", "")
@@ -141,12 +155,12 @@ func Classify(l Link) Verdict {
 		}
 	}
 	if ok {
-		if tu, err := url.Parse(t); err == nil && on("redirect-target") {
+		if tu, err := url.Parse(t); err == nil && v.on("redirect-target") {
 			target, v.Target = tu, t
 			v.add("redirect-target", tu.Host+tu.EscapedPath())
 		}
 	}
-	opaque := target == u && opaqueTracker(u) && on("opaque-tracker")
+	opaque := target == u && opaqueTracker(u) && v.on("opaque-tracker")
 
 	// Phishing signals.
 	if u.User != nil || target.User != nil {
@@ -220,7 +234,9 @@ func Classify(l Link) Verdict {
 	case opaque:
 		v.Opaque = true
 		v.add("opaque-tracker", u.Host)
-		if !l.OneTime {
+		// A notice's tracked button logs in or reviews; one that verifies an address
+		// ("Verificar e-mail") is a sign-up's, which often never says when it expires.
+		if !l.OneTime && !verifiesAddress(anchorSeen|sentenceSeen, readText(l)) {
 			v.add("opaque-not-one-time", "")
 		}
 	case cred != "":
@@ -234,9 +250,36 @@ func Classify(l Link) Verdict {
 		anchor: anchorSeen, sentence: sentenceSeen, context: contextSeen, url: urlSeen,
 		words: kindURLText(target), home: home, shape: shapeName != "",
 		// Without a credential a link is never a sign-in link (unless the rule is off, in tests).
-		credential: cred != "" || opaque || !on("no-credential"),
+		credential: cred != "" || opaque || !v.on("no-credential"),
 	})
-	return v
+}
+
+// readText is what a person reads of l: an HTML link's text, a plain-text link's sentence.
+func readText(l Link) string {
+	if l.Plain {
+		return l.Before + " " + l.After
+	}
+	return l.Text
+}
+
+// addressWords name an email address, in the languages of the link words.
+var addressWords = []string{"mail", "correo", "address", "adres", "endereço", "indirizzo",
+	"courriel", "почт", "メール", "邮箱", "邮件", "이메일", "البريد", "דוא"}
+
+// verifiesAddress reports whether the words a person reads of a link verify an email
+// address: verification words, and a word naming the address ("Confirm my email",
+// "Verificar e-mail").
+func verifiesAddress(seen lexicon.Class, text string) bool {
+	if seen&lexicon.Verify == 0 {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, w := range addressWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectSegments are path segments naming what a confirmation link is about when it is not
@@ -271,6 +314,32 @@ func otherPurpose(text string, u *url.URL) (string, bool) {
 	return "", false
 }
 
+// adminSegments are path segments of an administrator's pages.
+var adminSegments = map[string]bool{
+	"admin": true, "admins": true, "administrator": true, "administration": true, "adm": true,
+}
+
+// adminApproval reports a link by which an administrator grants something to another
+// person: approval words in its text or URL, under an administrator's path
+// (/admin/device-requests/…/approve). An approval of the reader's own pending sign-in
+// ("Yes, it's me", /devices/approve) is under no such path.
+func adminApproval(text, urlWords string, u *url.URL) (string, bool) {
+	admin := ""
+	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
+		if adminSegments[seg] {
+			admin = seg
+			break
+		}
+	}
+	if admin == "" {
+		return "", false
+	}
+	if w, ok := hasKindWords("approval", text, urlWords); ok {
+		return admin + ": " + w, true
+	}
+	return "", false
+}
+
 // sameURL reports whether a and b are the same URL but for percent-escapes.
 func sameURL(a, b string) bool {
 	ua, err1 := url.QueryUnescape(a)
@@ -294,7 +363,7 @@ func (v *Verdict) kind(l Link, u, target *url.URL, e kindEvidence) string {
 	}
 	readable := e.anchor | e.sentence
 	try := func(rule, kind, detail string, ok bool) bool {
-		if ok && on(rule) {
+		if ok && v.on(rule) {
 			v.add(rule, detail)
 			return true
 		}
@@ -310,6 +379,17 @@ func (v *Verdict) kind(l Link, u, target *url.URL, e kindEvidence) string {
 		return KindUnsubscribe
 	}
 	if w, ok := hasKindWords("account-change", text, e.words); try("kind-account-change", KindAccountChange, w, ok) {
+		return KindAccountChange
+	}
+	// Trusting or removing a device, or an administrator approving another person's device
+	// or sign-in, changes an account and signs no one in; the reader's own pending sign-in
+	// on a new device, its button saying so ("Sign in and trust this device"), is a sign-in.
+	// (A sentence's sign-in words may speak of later sign-ins: "next time you log in, add it
+	// to your trusted devices".)
+	if w, ok := hasKindWords("device-change", text, e.words); try("kind-account-change", KindAccountChange, w, ok && e.anchor&lexicon.SignIn == 0) {
+		return KindAccountChange
+	}
+	if w, ok := adminApproval(text, e.words, target); try("kind-account-change", KindAccountChange, w, ok && readable&lexicon.SignIn == 0) {
 		return KindAccountChange
 	}
 	// "Confirm" said of an order, an appointment or a booking verifies no address.
@@ -350,7 +430,7 @@ func clipDetail(s string) string {
 }
 
 func (v *Verdict) add(rule string, detail string) {
-	w, ok := weight(rule)
+	w, ok := v.weight(rule)
 	if !ok {
 		return
 	}
@@ -387,7 +467,7 @@ func (v *Verdict) words(where, text string, matches []lexicon.Match) lexicon.Cla
 			if _, listed := ruleIndex[rule]; !listed {
 				continue
 			}
-			w, ok := weight(rule)
+			w, ok := v.weight(rule)
 			if !ok || w == 0 {
 				continue
 			}
@@ -496,7 +576,7 @@ func (v *Verdict) sentence(before, after string) lexicon.Class {
 				seen |= c.class // read by the kinds only
 				continue
 			}
-			w, ok := weight(rule)
+			w, ok := v.weight(rule)
 			if !ok {
 				continue
 			}
@@ -517,7 +597,7 @@ func (v *Verdict) sentence(before, after string) lexicon.Class {
 		}
 	}
 	if best > 0 {
-		full, _ := weight(bestRule)
+		full, _ := v.weight(bestRule)
 		v.Score += best
 		if best < full {
 			bestDetail += " (far)"

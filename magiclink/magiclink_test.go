@@ -16,6 +16,8 @@ func TestClassify(t *testing.T) {
 		{"magic link path and token", Link{URL: "https://app.example.com/auth/magic?token=3f9a0c77e1b24d6a9f&email=a%40b.c"}, true},
 		{"sign-in button behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Sign in to Acme", Button: true, OneTime: true}, true},
 		{"Log in button of a notice behind a tracker", Link{URL: "https://click.mailer.example.net/ls/click?upn=u001.Zk3Jx9QpL2aT7", Text: "Log in", Button: true}, false},
+		{"verify email button behind a tracker", Link{URL: "https://x.us21.list-manage.com/track/click?u=3f8a91c2d7e04b56&id=b41d7e9a02", Text: "Verificar e-mail", Button: true}, true},
+		{"verify-it's-you button of a notice behind a tracker", Link{URL: "https://u1.ct.sendgrid.net/ls/click?upn=u001.Hq7bV2kXw9ZpR4nT", Text: "Verify it's you", Button: true}, false},
 		{"verify email anchor", Link{URL: "https://example.org/e/9b1c2d3e4f5a6b7c8d9e", Text: "Verify email address"}, true},
 		{"German anchor", Link{URL: "https://example.de/x/abc", Text: "Jetzt anmelden", Button: true}, false}, // a login page: no credential
 		{"German anchor with a token", Link{URL: "https://example.de/x/Qm9uam91cjEyMzQ1Njc4OQ", Text: "Jetzt anmelden", Button: true}, true},

@@ -19,7 +19,7 @@ var oneTimeCue = sync.OnceValue(func() *regexp.Regexp {
 			`\b(?:enlace|botón).{0,40}\b(?:iniciar sesión|acceder|entrar)\b|\b(?:link|botão).{0,40}\b(?:entrar|acessar)\b|` +
 			`\b(?:link|pulsante).{0,40}\baccedere\b|\b(?:link|knop).{0,40}\b(?:inloggen|aanmelden)\b|` +
 			`gültig|läuft .{0,20}\bab\b|\beinmal|\bvalable|une seule fois|usage unique|` +
-			`\bcaduca|\bexpira|\bválid|una sola vez|un solo uso|uma única vez|uso único|` +
+			`\bcaduca|\bexpira|\bvence\b|\bvencerá|\bválid|una sola vez|un solo uso|uma única vez|uso único|` +
 			`\bscade|\bvalid[oa]\b|una sola volta|\bverloopt|\bgeldig|\beenmalig|` +
 			`wygaśnie|\bważn|jednorazow|\bgiltig|går ut|\bgyldig|udløber|utløper|voimassa|vanhenee|` +
 			`действител|истека|одноразов|geçerli|süresi|` +

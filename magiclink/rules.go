@@ -1,10 +1,6 @@
 package magiclink
 
-import (
-	"slices"
-
-	"github.com/otpkit/otpkit/magiclink/internal/ruleswitch"
-)
+import "slices"
 
 // Rule is one piece of evidence Classify weighs: its name (as it appears in a Signal), its
 // weight, and what it reads.
@@ -38,12 +34,12 @@ var rules = []Rule{
 	{"credential", 15, "a token-like value in a query value, a path segment or the fragment"},
 	{"no-credential", -100, "no token-like value anywhere in the link or its unwrapped target: never a sign-in link"},
 	{"opaque-tracker", 0, "a click tracker whose target only its server knows: its words must carry the evidence"},
-	{"opaque-not-one-time", -30, "an opaque tracker in a message that never says a link expires or works once: a notice's Log in button, not a sign-in link"},
+	{"opaque-not-one-time", -30, "an opaque tracker in a message that never says a link expires or works once, whose words verify no email address: a notice's Log in button, not a sign-in link"},
 	{"redirect-target", 0, "a click tracker's target, read offline; the link stays as sent"},
 	// Kinds: a link that is for something else than signing in is never the answer. The
 	// kinds of weight 0 only name what the not-link words already weigh.
 	{"kind-password-reset", -60, "password-reset words (in the text, sentence or URL) decide the link's purpose"},
-	{"kind-account-change", -60, "account-change words (email change, new address) decide the link's purpose"},
+	{"kind-account-change", -60, "account-change words (email change, new address, trusted devices) or an administrator's approval decide the link's purpose"},
 	{"kind-other-purpose", -60, "the link confirms something else than an address or an account: an order, an appointment, a booking"},
 	{"kind-unsubscribe", 0, "unsubscribe or preference words in the text or URL"},
 	{"kind-help-legal", 0, "help, documentation or legal words in the link's text or URL path"},
@@ -72,20 +68,20 @@ var ruleIndex = func() map[string]int {
 func Rules() []Rule { return slices.Clone(rules) }
 
 // weight returns the weight of the rule named name, and whether it is on. A rule is only
-// ever off in tests (see magiclink/internal/ruleswitch).
-func weight(name string) (int, bool) {
+// ever off in otpkit's tests (see ClassifyWithout).
+func (v *Verdict) weight(name string) (int, bool) {
 	i, ok := ruleIndex[name]
 	if !ok {
 		panic("magiclink: unknown rule " + name) // a programming error, caught by the tests
 	}
-	if ruleswitch.Off("magiclink/" + name) {
+	if v.off != nil && v.off(name) {
 		return 0, false
 	}
 	return rules[i].Weight, true
 }
 
 // on reports whether the rule named name is on.
-func on(name string) bool {
-	_, ok := weight(name)
+func (v *Verdict) on(name string) bool {
+	_, ok := v.weight(name)
 	return ok
 }

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/otpkit/otpkit/magiclink/internal/ruleswitch"
 )
 
 func TestShapes(t *testing.T) {
@@ -26,6 +24,8 @@ func TestShapes(t *testing.T) {
 		"django-sesame":  "https://app.example/?sesame=AAAAARpXcGVOZXZlck1pbmQ4",
 		"medium":         "https://medium.com/m/callback/email?token=8e21c05d4f9a&operation=login",
 		"slack":          "https://team.slack.com/z-app-5120493718-6677134302861-9d4b1e7a03c2",
+		"descope":        "https://app.example/login?descope-login-flow=sign-up-or-in%7C%23%7C2qLm_5.end&t=4e9ce8c6d19136e8",
+		"microsoft":      "https://t.b2clogin.com/t.onmicrosoft.com/B2C_1A_signin/oauth2/v2.0/authorize?client_id=x&id_token_hint=eyJhbGciOiJSUzI1NiJ9.eyJlbWFpbCI6ImEifQ.c2ln",
 	}
 	for _, s := range shapes() {
 		ex, ok := examples[s.name]
@@ -86,16 +86,19 @@ func TestRules(t *testing.T) {
 	}
 }
 
-func TestRuleSwitch(t *testing.T) {
+func TestClassifyWithout(t *testing.T) {
 	l := Link{URL: "https://app.example.com/auth/magic?token=8fK2xQ9LmZ3vT1pR", Text: "Sign in", Button: true}
 	on := Classify(l)
-	restore := ruleswitch.Disable("magiclink/button")
-	off := Classify(l)
-	restore()
+	off := ClassifyWithout(l, func(rule string) bool { return rule == "button" })
 	if hasSignal(off, "button") || off.Score != on.Score-15 {
 		t.Errorf("button off: %+v, on: %+v", off, on)
 	}
+	// The set is the call's own: nothing stays off after it.
 	if again := Classify(l); again.Score != on.Score {
 		t.Errorf("button back on: %d, want %d", again.Score, on.Score)
+	}
+	// Another package's rule of the same name is not this one.
+	if other := ClassifyWithout(l, func(rule string) bool { return rule == "no-such-rule" }); other.Score != on.Score {
+		t.Errorf("extract/button off changed magiclink's score: %d, want %d", other.Score, on.Score)
 	}
 }

@@ -115,7 +115,35 @@ func embedded(u *url.URL) string {
 			return v
 		}
 	}
+	// A landing key is a wrapper's only when the link is nothing but a wrapper: its path
+	// says nothing of signing in and it carries no secret of its own.
+	// (/c/r?redirect=https%3A…/logowanie/link/<uuid> is a tracker; /login?redirect=https%3A…
+	// and /auth/verify?token=…&redirect=https%3A… are sign-in pages naming where to land.)
+	for _, kv := range strings.Split(u.RawQuery, "&") {
+		key, raw, _ := strings.Cut(kv, "=")
+		if !landingKeys[strings.ToLower(key)] {
+			continue
+		}
+		v, err := url.QueryUnescape(raw)
+		if err != nil || !IsHTTP(v) {
+			continue
+		}
+		if pathSaysSignIn(u) {
+			return ""
+		}
+		if cred, _ := credential(u, 0); cred != "" {
+			return ""
+		}
+		return v
+	}
 	return ""
+}
+
+// landingKeys are the query names under which a sign-in page names where to land after
+// signing in, and a click tracker names its target: a target only when the link is
+// nothing but a wrapper (see embedded).
+var landingKeys = map[string]bool{
+	"redirect": true, "redirect_url": true, "redirecturl": true,
 }
 
 // proofpointV2 decodes Proofpoint's v2 "u" value: "-" stands for "%" and "_" for "/".

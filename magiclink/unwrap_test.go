@@ -27,7 +27,10 @@ func TestUnwrap(t *testing.T) {
 		{"nested", "https://eur02.safelinks.protection.outlook.com/?url=" + url.QueryEscape("https://www.google.com/url?q="+url.QueryEscape(target)) + "&reserved=0", target},
 		{"generic path segment", "https://e.mail.example/CL0/" + url.PathEscape(target) + "/1/0102", target},
 		{"generic redirect key", "https://r.mail.example/c?u=" + url.QueryEscape(target), target},
+		{"tracker under a landing key", "https://em.shop.example/c/r?redirect=" + url.QueryEscape("https://konto.shop.example/logowanie/link/3b7e9f21-44ac-4d02") + "&cid=k88&rid=0x5f", "https://konto.shop.example/logowanie/link/3b7e9f21-44ac-4d02"},
 		// Not wrappers.
+		{"login page naming where to land", "https://app.example.com/login?redirect=" + url.QueryEscape("https://app.example.com/orders"), ""},
+		{"sign-in link naming where to land", "https://app.example.com/s/a?token=Zk3q9LmP2vXw8RtY&redirect=" + url.QueryEscape("https://app.example.com/home"), ""},
 		{"sign-in link with its own redirect", "https://app.example.com/auth/magic/verify/confirm?token=Zk3q9LmP2vXw8RtY&redirect_to=" + url.QueryEscape("https://app.example.com/home"), ""},
 		{"opaque tracker", "https://u123.ct.sendgrid.net/ls/click?upn=u001.abcDEF123", ""},
 		{"not http", "mailto:a@b.c", ""},
