@@ -238,7 +238,7 @@ func scoreKeywords(m *message, c *code) (named bool) {
 		case k.Class&lexicon.Currency != 0 && tight(gap):
 			c.add(ruleAmount, text[k.Start:k.End])
 		case k.Class&lexicon.NotCode != 0 && utf8.RuneCountInString(gap) <= nearRunes && !hasNumber(gap) &&
-			!(hasCode && wordRightBefore(m, c.start, k.End, lexicon.Is)):
+			!(hasCode && wordRightBefore(m, c.start, k.End, lexicon.Is)) && !(hasCode && labelsWhole(m, kCode, k, c.start)):
 			// A copula after the other number's word hands the code word before it its
 			// value: "kod za potvrdu broja telefona je 8174" (the code for confirming the
 			// phone number is 8174).
@@ -367,6 +367,22 @@ func bridged(m *message, start, from int) bool {
 func wordRightBefore(m *message, start, from int, classes lexicon.Class) bool {
 	k, ok := keywordBefore(m, start, from, classes)
 	return ok && strings.Trim(m.text[k.End:start], " :"+opening) == ""
+}
+
+// labelsWhole reports whether the code word kCode heads a label that ends in a colon right
+// before the code at start, with the other number's word k inside it written as a name:
+// "Ověřovací kód pro aplikaci Jízdenky: 71930", "Your verification code for Booking Pro:
+// 71930". A capitalized word inside the label names the service the code is for, not the
+// number; a common noun there still says what the number is ("Kod PIN do odbioru
+// przesyłki: 7306", the PIN for collecting the parcel).
+func labelsWhole(m *message, kCode, k lexicon.Match, start int) bool {
+	if r, _ := utf8.DecodeRuneInString(m.text[k.Start:]); !unicode.IsUpper(r) {
+		return false
+	}
+	head := m.text[kCode.End:start]
+	colon := strings.LastIndexByte(head, ':')
+	return colon >= 0 && strings.TrimSpace(head[colon+1:]) == "" && kCode.End+colon > k.End &&
+		!hasNumber(head) && !endsSentence(head[:colon]) && !strings.Contains(head[:colon], ":")
 }
 
 // qualified reports whether the words between a code word and a number are just an
