@@ -8,12 +8,12 @@
 package lexicon
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -76,24 +76,52 @@ type Phrase struct {
 }
 
 //go:generate sh -c "cd internal/genfold && go run . ../../fold_table.go"
+//go:generate go test -run ^TestCompiledTables$ . -update
 
 //go:embed data/*.txt
 var data embed.FS
 
-var defaultPhrases = sync.OnceValue(func() []Phrase {
+// defaults are the matcher over every embedded table and the phrases it was compiled from.
+type defaults struct {
+	m *Matcher
+	// phrases as Load returns them; when m comes from compiled.bin, they are read from
+	// encoded, on demand.
+	phrases []Phrase
+	encoded string
+}
+
+var defaultTables = sync.OnceValue(loadDefaults)
+
+// loadDefaults decodes compiled.bin if it was compiled from the tables as they are, and
+// compiles them otherwise.
+func loadDefaults() defaults {
+	d := &decoder{s: compiled}
+	sum, size := d.header()
+	if s, n, err := sourceSum(data); err == nil && d.err == nil && s == sum && n == size {
+		if m, rest, err := decode(compiled); err == nil {
+			return defaults{m: m, encoded: rest}
+		}
+	}
+	// compiled.bin is older than the tables (TestCompiledTables says so): compile them now.
 	phrases, err := Load(data)
 	if err != nil {
 		// The tables are part of the binary and checked by the package tests.
 		panic(err)
 	}
-	return phrases
-})
+	return defaults{m: Compile(phrases), phrases: phrases}
+}
 
-var defaultMatcher = sync.OnceValue(func() *Matcher { return Compile(defaultPhrases()) })
+var defaultPhrases = sync.OnceValue(func() []Phrase {
+	t := defaultTables()
+	if t.phrases != nil {
+		return t.phrases
+	}
+	return decodeRaw(t.encoded, t.m)
+})
 
 // Default returns the matcher over every embedded table. It is built once, on first use, and
 // is safe for concurrent use.
-func Default() *Matcher { return defaultMatcher() }
+func Default() *Matcher { return defaultTables().m }
 
 // DefaultPhrases returns the phrases of every embedded table, for building other matchers
 // from them.
@@ -133,7 +161,9 @@ func Parse(name, text string) ([]Phrase, error) {
 		out   []Phrase
 		class Class
 	)
-	for i, line := range strings.Split(text, "\n") {
+	for i := 0; text != ""; i++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
@@ -206,11 +236,18 @@ func merge(phrases []Phrase, langs *langIndex) ([]Phrase, []LangSet) {
 		}
 		ls[i] = ls[i].with(lang)
 	}
+	// In byte order of their text; those with the same text in the order they came, so that
+	// the result depends on the input's order only.
 	order := make([]int, len(out))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return out[order[i]].Text < out[order[j]].Text })
+	slices.SortFunc(order, func(i, j int) int {
+		if c := strings.Compare(out[i].Text, out[j].Text); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
 	sorted, sortedLangs := make([]Phrase, len(out)), make([]LangSet, len(out))
 	for i, o := range order {
 		sorted[i], sortedLangs[i] = out[o], ls[o]

@@ -22,20 +22,18 @@ type Matcher struct {
 	langs   langIndex  // the languages' names
 	bounds  []bound    // per phrase: what its edges require of their neighbours
 	root    [256]int32 // the root's transitions, dense because every walk returns there
-	states  []state
-	edges   []edge // each state's transitions, sorted by byte, at states[i].edges
+	// The trie's states are numbered breadth first, so that the children of a state are
+	// consecutive: states[s].lo up to states[s].hi, entered on the bytes labels[lo:hi], in
+	// byte order.
+	states []state
+	labels []byte // per state: the byte of the edge into it
 }
 
 type state struct {
-	edgeLo, edgeHi int32
-	fail           int32 // longest proper suffix that is also a prefix of some phrase
-	out            int32 // first phrase ending here, or -1; others with its text follow it
-	dict           int32 // nearest state on the fail chain with an out, or -1
-}
-
-type edge struct {
-	b    byte
-	next int32
+	lo, hi int32 // the children
+	fail   int32 // longest proper suffix that is also a prefix of some phrase
+	out    int32 // first phrase ending here, or -1; others with its text follow it
+	dict   int32 // nearest state on the fail chain with an out, or -1
 }
 
 // Compile builds a matcher. Phrases are folded; those with the same text and wildcards are
@@ -54,74 +52,95 @@ func Compile(phrases []Phrase) *Matcher {
 			m.bounds[i].right = edgeOf(last)
 		}
 	}
-	// Build the trie from the phrases in byte order (merge sorted them): each phrase shares
-	// its prefix with the one before, so the path to extend is on a stack, and every node's
-	// children arrive in byte order — no maps, no sorting.
-	kids := [][]edge{nil}
-	outs := []int32{-1}
-	stack := []int32{0} // stack[d]: the node at depth d on the previous phrase's path
-	prev := ""
-	for i, p := range m.phrases {
-		t := p.Text
-		lcp := 0
-		for lcp < len(prev) && lcp < len(t) && prev[lcp] == t[lcp] {
-			lcp++
-		}
-		stack = stack[:lcp+1]
-		s := stack[lcp]
-		for j := lcp; j < len(t); j++ {
-			next := int32(len(kids))
-			kids = append(kids, nil)
-			outs = append(outs, -1)
-			kids[s] = append(kids[s], edge{t[j], next})
-			s = next
-			stack = append(stack, s)
-		}
-		if outs[s] < 0 {
-			outs[s] = int32(i) // the first of the phrases with this text: merge sorted them together
-		}
-		prev = t
-	}
-	m.states = make([]state, len(kids))
-	m.edges = make([]edge, 0, len(kids)-1) // one edge into every node but the root
-	for s, ks := range kids {
-		m.states[s] = state{edgeLo: int32(len(m.edges)), out: outs[s], dict: -1}
-		m.edges = append(m.edges, ks...)
-		m.states[s].edgeHi = int32(len(m.edges))
-	}
-	// Breadth-first failure links.
-	queue := make([]int32, 0, len(kids))
-	for _, e := range kids[0] {
-		m.states[e.next].fail = 0
-		queue = append(queue, e.next)
-		m.root[e.b] = e.next // the others stay 0: stay at the root
-	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		for _, e := range m.edges[m.states[s].edgeLo:m.states[s].edgeHi] {
-			f := m.step(m.states[s].fail, e.b)
-			m.states[e.next].fail = f
-			if m.states[f].out >= 0 {
-				m.states[e.next].dict = f
-			} else {
-				m.states[e.next].dict = m.states[f].dict
-			}
-			queue = append(queue, e.next)
-		}
-	}
+	m.buildTrie()
+	m.link()
 	return m
+}
+
+// buildTrie lays the trie of the phrases, which merge sorted by text, out breadth first. A
+// state stands for the run of phrases that share its path: its children split that run by
+// the next byte, and those whose text ends at the state come first in it. Every state is
+// made once and every byte of every phrase looked at once, with no maps and no sorting.
+func (m *Matcher) buildTrie() {
+	n := 1 // the states: the root and, per phrase, the bytes it does not share with the one before
+	for i := range m.phrases {
+		t := m.phrases[i].Text
+		if i > 0 {
+			n += len(t) - commonPrefix(m.phrases[i-1].Text, t)
+		} else {
+			n += len(t)
+		}
+	}
+	type run struct{ lo, hi, depth int32 } // the phrases a state stands for
+	runs := make([]run, 1, n)
+	runs[0] = run{0, int32(len(m.phrases)), 0}
+	m.states = make([]state, n)
+	m.labels = make([]byte, 1, n)
+	for s := 0; s < len(runs); s++ {
+		r, st := runs[s], &m.states[s]
+		st.out, st.dict = -1, -1
+		i := r.lo
+		if i < r.hi && int32(len(m.phrases[i].Text)) == r.depth {
+			st.out = i // the first of the phrases with this text: merge sorted them together
+			for i < r.hi && int32(len(m.phrases[i].Text)) == r.depth {
+				i++
+			}
+		}
+		st.lo = int32(len(runs))
+		for i < r.hi {
+			b := m.phrases[i].Text[r.depth]
+			j := i + 1
+			for j < r.hi && m.phrases[j].Text[r.depth] == b {
+				j++
+			}
+			runs = append(runs, run{i, j, r.depth + 1})
+			m.labels = append(m.labels, b)
+			i = j
+		}
+		st.hi = int32(len(runs))
+	}
+	for i, b := range m.labels[m.states[0].lo:m.states[0].hi] {
+		m.root[b] = m.states[0].lo + int32(i) // the others stay 0: stay at the root
+	}
+}
+
+// link sets the failure links, in breadth-first order: a state's link is known before its
+// children's.
+func (m *Matcher) link() {
+	for s := range m.states {
+		st := m.states[s]
+		for c := st.lo; c < st.hi; c++ {
+			f := int32(0)
+			if s != 0 {
+				f = m.step(st.fail, m.labels[c])
+			}
+			m.states[c].fail = f
+			if m.states[f].out >= 0 {
+				m.states[c].dict = f
+			} else {
+				m.states[c].dict = m.states[f].dict
+			}
+		}
+	}
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // step follows the goto function from s on b, falling back along failure links.
 func (m *Matcher) step(s int32, b byte) int32 {
 	for s != 0 {
 		st := &m.states[s]
-		for _, e := range m.edges[st.edgeLo:st.edgeHi] {
-			if e.b == b {
-				return e.next
-			}
-			if e.b > b {
+		for c := st.lo; c < st.hi; c++ {
+			if l := m.labels[c]; l >= b {
+				if l == b {
+					return c
+				}
 				break
 			}
 		}
@@ -232,9 +251,30 @@ func optionalMark(r rune) bool {
 
 // Fold returns s in lower case, as FindAll compares it.
 func Fold(s string) string {
-	out := make([]byte, 0, len(s))
+	// Most phrases come folded already, and many words need no change: return those as they
+	// are, without a copy.
 	var buf [utf8.UTFMax]byte
-	for i := 0; i < len(s); {
+	same := 0 // s[:same] folds to itself
+	for same < len(s) {
+		if c := s[same]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				break
+			}
+			same++
+			continue
+		}
+		b, n := foldRune(s[same:], buf[:])
+		if string(b) != s[same:same+n] {
+			break
+		}
+		same += n
+	}
+	if same == len(s) {
+		return s
+	}
+	out := make([]byte, same, len(s))
+	copy(out, s)
+	for i := same; i < len(s); {
 		b, n := foldRune(s[i:], buf[:])
 		out = append(out, b...)
 		i += n
