@@ -19,7 +19,7 @@ import (
 // until compiled.bin is regenerated.
 //
 //go:embed compiled.bin
-var compiled string
+var compiled []byte
 
 // compiledMagic starts compiled.bin and names its format; a new format gets a new number.
 const compiledMagic = "otpkit lexicon 1\n"
@@ -51,61 +51,47 @@ func sourceSum(fsys fs.FS) (sum uint32, size int64, err error) {
 // encode writes m, and the phrases it was compiled from, in the format decode reads:
 //
 //	magic
-//	checksum (4 bytes, little-endian) and size (uvarint) of the tables, see sourceSum
+//	checksum (4 bytes, little-endian) and size of the tables, see sourceSum
 //	languages: count, then each name as length and bytes
-//	phrases, in m's order: count, then per phrase its text (length, bytes), class,
-//	  a byte of flags (bit 0 prefix, bit 1 suffix, bits 2–3 and 4–5 the left and right
-//	  bounds), and its languages (count, then each index)
-//	states, breadth first: count, then per state its number of children, and for every
-//	  state but the root the byte that enters it, its failure link, and its output plus one
+//	sets of languages: count, then each as 16 bytes (two little-endian words)
+//	phrase records (see tables.go): count, then the records
+//	texts: length, then the bytes
+//	states: count, then the state records (one more than the count), then the labels
 //	the phrases as Load returned them: count, then per phrase the index of the merged
 //	  phrase it became and its language's index plus one (0 for common.txt)
 //
-// Every number is a uvarint unless said otherwise. The rest of a Matcher follows from these.
+// Every count and length is a uvarint.
 func encode(m *Matcher, raw []Phrase, sum uint32, size int64) []byte {
 	b := []byte(compiledMagic)
 	b = binary.LittleEndian.AppendUint32(b, sum)
 	b = binary.AppendUvarint(b, uint64(size))
 	b = binary.AppendUvarint(b, uint64(len(m.langs.names)))
 	for _, name := range m.langs.names {
-		b = appendString(b, name)
+		b = binary.AppendUvarint(b, uint64(len(name)))
+		b = append(b, name...)
 	}
-	b = binary.AppendUvarint(b, uint64(len(m.phrases)))
-	for i, p := range m.phrases {
-		b = appendString(b, p.Text)
-		b = binary.AppendUvarint(b, uint64(p.Class))
-		flags := byte(m.bounds[i].left)<<2 | byte(m.bounds[i].right)<<4
-		if p.Prefix {
-			flags |= 1
-		}
-		if p.Suffix {
-			flags |= 2
-		}
-		b = append(b, flags)
-		b = binary.AppendUvarint(b, uint64(m.langsOf[i].len()))
-		for l := range m.langs.names {
-			if m.langsOf[i].Has(l) {
-				b = binary.AppendUvarint(b, uint64(l))
-			}
-		}
+	b = binary.AppendUvarint(b, uint64(len(m.sets)))
+	for _, s := range m.sets {
+		b = binary.LittleEndian.AppendUint64(b, s[0])
+		b = binary.LittleEndian.AppendUint64(b, s[1])
 	}
-	b = binary.AppendUvarint(b, uint64(len(m.states)))
-	for s, st := range m.states {
-		b = binary.AppendUvarint(b, uint64(st.hi-st.lo))
-		if s > 0 {
-			b = append(b, m.labels[s])
-			b = binary.AppendUvarint(b, uint64(st.fail))
-			b = binary.AppendUvarint(b, uint64(st.out+1))
-		}
-	}
+	b = binary.AppendUvarint(b, uint64(m.phraseCount()))
+	b = append(b, m.phrases...)
+	b = binary.AppendUvarint(b, uint64(len(m.texts)))
+	b = append(b, m.texts...)
+	b = binary.AppendUvarint(b, uint64(len(m.labels)))
+	b = append(b, m.states...)
+	b = append(b, m.labels...)
+
 	type key struct {
 		text           string
 		prefix, suffix bool
 		class          Class
 	}
-	index := make(map[key]int, len(m.phrases))
-	for i, p := range m.phrases {
-		index[key{p.Text, p.Prefix, p.Suffix, p.Class}] = i
+	index := make(map[key]int, m.phraseCount())
+	for p := range m.phraseCount() {
+		f := m.flags(p)
+		index[key{string(m.textOf(p)), f&flagPrefix != 0, f&flagSuffix != 0, m.classOf(p)}] = int(p)
 	}
 	b = binary.AppendUvarint(b, uint64(len(raw)))
 	for _, p := range raw {
@@ -119,168 +105,117 @@ func encode(m *Matcher, raw []Phrase, sum uint32, size int64) []byte {
 	return b
 }
 
-func appendString(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
-}
-
 // decoder reads what encode wrote. The first error sticks; reads after it return zeros.
 type decoder struct {
-	s   string
+	b   []byte
 	err error
 }
 
+// uvarint reads a number of at most max.
 func (d *decoder) uvarint(max uint64) uint64 {
-	var x uint64
-	for shift := 0; d.err == nil; shift += 7 {
-		if d.s == "" || shift > 63 {
-			d.err = errCorrupt
-			break
-		}
-		c := d.s[0]
-		d.s = d.s[1:]
-		x |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			if x > max {
-				d.err = errCorrupt
-			}
-			break
-		}
+	x, n := binary.Uvarint(d.b)
+	if d.err == nil && (n <= 0 || x > max) {
+		d.err = errCorrupt
 	}
 	if d.err != nil {
 		return 0
 	}
+	d.b = d.b[n:]
 	return x
 }
 
-func (d *decoder) bytes(n int) string {
-	if d.err != nil || n > len(d.s) {
+// bytes reads n bytes, without a copy.
+func (d *decoder) bytes(n uint64) []byte {
+	if d.err == nil && n > uint64(len(d.b)) {
 		d.err = errCorrupt
-		return ""
 	}
-	out := d.s[:n]
-	d.s = d.s[n:]
+	if d.err != nil {
+		return nil
+	}
+	out := d.b[:n:n]
+	d.b = d.b[n:]
 	return out
 }
 
 // header reads the magic and the checksum of the tables compiled.
 func (d *decoder) header() (sum uint32, size int64) {
-	if d.bytes(len(compiledMagic)) != compiledMagic {
+	if string(d.bytes(uint64(len(compiledMagic)))) != compiledMagic {
 		d.err = errCorrupt
 	}
 	if b := d.bytes(4); d.err == nil {
-		sum = binary.LittleEndian.Uint32([]byte(b))
+		sum = binary.LittleEndian.Uint32(b)
 	}
 	return sum, int64(d.uvarint(1 << 40))
 }
 
 // decode reads a matcher written by encode, and returns the rest of b: the phrases as Load
-// returned them, for decodeRaw. The phrases' texts share b's storage. It checks what FindAll
-// relies on (every index in range, children in byte order, failure links pointing back to
-// shallower states, outputs as long as their state is deep), so that a corrupt b gives an
-// error, never a matcher that panics or loops.
-func decode(b string) (*Matcher, string, error) {
-	d := &decoder{s: b}
+// returned them, for decodeRaw. The matcher's tables are b's bytes, not copies, and decode
+// reads no more of them than it must: a process pays for the pages of compiled.bin its texts
+// lead to, not for the whole automaton. So decode checks the file's shape (its sections fit
+// it; the root's children are in it) but not each record: compiled.bin is part of the module,
+// used only when its checksum says it was compiled from the tables in the binary, and
+// TestCompiledTables checks it is exactly what Compile makes of them.
+func decode(b []byte) (*Matcher, []byte, error) {
+	d := &decoder{b: b}
 	d.header()
 	m := &Matcher{}
 	m.langs.names = make([]string, d.uvarint(maxLangs))
 	for i := range m.langs.names {
-		m.langs.names[i] = d.bytes(int(d.uvarint(uint64(len(d.s)))))
+		m.langs.names[i] = string(d.bytes(d.uvarint(uint64(len(d.b)))))
 	}
-	n := d.uvarint(uint64(len(d.s)))
-	m.phrases, m.langsOf, m.bounds = make([]Phrase, n), make([]LangSet, n), make([]bound, n)
-	for i := range m.phrases {
-		p := &m.phrases[i]
-		p.Text = d.bytes(int(d.uvarint(MaxPhrase)))
-		p.Class = Class(d.uvarint(1<<16 - 1))
-		flags := d.bytes(1)
-		if d.err != nil {
-			break
-		}
-		p.Prefix, p.Suffix = flags[0]&1 != 0, flags[0]&2 != 0
-		m.bounds[i] = bound{edgeKind(flags[0] >> 2 & 3), edgeKind(flags[0] >> 4 & 3)}
-		for range d.uvarint(uint64(len(m.langs.names))) {
-			m.langsOf[i] = m.langsOf[i].with(int(d.uvarint(uint64(len(m.langs.names) - 1))))
+	m.sets = make([]LangSet, d.uvarint(uint64(len(d.b)/16)))
+	for i := range m.sets {
+		if s := d.bytes(16); d.err == nil {
+			m.sets[i] = LangSet{binary.LittleEndian.Uint64(s), binary.LittleEndian.Uint64(s[8:])}
 		}
 	}
-	n = d.uvarint(uint64(len(d.s)))
-	if d.err != nil || n == 0 {
-		return nil, "", errCorrupt
+	m.phrases = d.bytes(d.uvarint(uint64(len(d.b)/phraseSize)) * phraseSize)
+	m.texts = d.bytes(d.uvarint(uint64(len(d.b))))
+	n := d.uvarint(uint64(len(d.b) / (stateSize + 1)))
+	m.states = d.bytes((n + 1) * stateSize)
+	m.labels = d.bytes(n)
+	if d.err != nil || n == 0 || u32(m.states, int32(n)*stateSize) != int32(n) {
+		return nil, nil, errCorrupt
 	}
-	m.states = make([]state, n)
-	m.labels = make([]byte, n)
-	depth := make([]uint8, n)
-	next := int32(1) // the first child of the state read next
-	for s := range m.states {
-		st := &m.states[s]
-		st.lo = next
-		st.hi = next + int32(d.uvarint(uint64(int(n)-int(next))))
-		next = st.hi
-		st.out, st.dict = -1, -1
-		if s > 0 {
-			if label := d.bytes(1); d.err == nil {
-				m.labels[s] = label[0]
-			}
-			st.fail = int32(d.uvarint(uint64(s - 1)))
-			st.out = int32(d.uvarint(uint64(len(m.phrases)))) - 1
-			if d.err != nil {
-				return nil, "", d.err
-			}
-			// Its parent, read before it, gave it its depth; the state it falls back to is
-			// shallower and so read before it too.
-			f := &m.states[st.fail]
-			if depth[s] == 0 || depth[st.fail] >= depth[s] || st.out >= 0 && len(m.phrases[st.out].Text) != int(depth[s]) {
-				return nil, "", errCorrupt
-			}
-			if f.out >= 0 {
-				st.dict = st.fail
-			} else {
-				st.dict = f.dict
-			}
-		}
-		if st.hi > st.lo && (st.lo <= int32(s) || depth[s] == MaxPhrase) {
-			return nil, "", errCorrupt
-		}
-		for c := st.lo; c < st.hi; c++ {
-			depth[c] = depth[s] + 1
-		}
+	lo, hi := m.children(0)
+	if lo != 1 || hi < lo || hi > int32(n) {
+		return nil, nil, errCorrupt
 	}
-	if d.err != nil || next != int32(n) {
-		return nil, "", errCorrupt
-	}
-	for _, st := range m.states {
-		for c := st.lo + 1; c < st.hi; c++ {
-			if m.labels[c] <= m.labels[c-1] {
-				return nil, "", errCorrupt // step stops at the first byte past the one it seeks
-			}
-		}
-	}
-	for c := m.states[0].lo; c < m.states[0].hi; c++ {
+	for c := lo; c < hi; c++ {
 		m.root[m.labels[c]] = c
 	}
-	return m, d.s, nil
+	return m, d.b, nil
 }
 
 // decodeRaw reads the phrases as Load returned them from the end of compiled.bin, which
-// decode left, in terms of m's merged phrases. decode checked the rest of the file, so that
-// an error here is in this last part: Load reads the tables again.
-func decodeRaw(b string, m *Matcher) []Phrase {
-	d := &decoder{s: b}
+// decode left, in terms of m's merged phrases. An error here sends DefaultPhrases back to
+// reading the tables.
+func decodeRaw(b []byte, m *Matcher) []Phrase {
+	d := &decoder{b: b}
 	out := make([]Phrase, d.uvarint(uint64(len(b))))
+	texts := string(m.texts) // one copy for all the phrases' texts
 	for i := range out {
-		p, l := d.uvarint(uint64(len(m.phrases))), d.uvarint(uint64(len(m.langs.names)))
-		if d.err != nil || p == uint64(len(m.phrases)) {
+		p, l := d.uvarint(uint64(m.phraseCount())), d.uvarint(uint64(len(m.langs.names)))
+		if d.err != nil || p == uint64(m.phraseCount()) {
 			d.err = errCorrupt
 			break
 		}
-		out[i] = m.phrases[p]
+		r := m.phrases[p*phraseSize:]
+		off := u32(r, 0)
+		if int(off)+int(r[10]) > len(texts) {
+			d.err = errCorrupt
+			break
+		}
+		f := r[11]
+		out[i] = Phrase{Text: texts[off : off+int32(r[10])], Class: m.classOf(int32(p)), Prefix: f&flagPrefix != 0, Suffix: f&flagSuffix != 0}
 		if l > 0 {
 			out[i].Lang = m.langs.names[l-1]
 		}
 	}
-	if d.err != nil || d.s != "" {
+	if d.err != nil || len(d.b) != 0 {
 		phrases, err := Load(data)
 		if err != nil {
-			panic(err) // as in defaultTables
+			panic(err) // as in loadDefaults
 		}
 		return phrases
 	}

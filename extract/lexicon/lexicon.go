@@ -3,8 +3,11 @@
 // a link that signs in, verifies, resets a password or does none of these.
 //
 // The tables are data, one file per language under data/, embedded in the binary. Adding a
-// language or a phrase is a data change: see data/en.txt for the format. [Default] compiles
-// every table into one [Matcher] the first time it is called.
+// language or a phrase is a data change: see data/en.txt for the format, then run
+// `go generate ./extract/lexicon` to compile the tables into compiled.bin, which [Default]
+// reads, so that a fresh process does not compile them on its first call. If compiled.bin
+// is older than the tables, Default compiles them itself (slower, still right) and the
+// package's tests fail until it is regenerated.
 package lexicon
 
 import (
@@ -87,7 +90,7 @@ type defaults struct {
 	// phrases as Load returns them; when m comes from compiled.bin, they are read from
 	// encoded, on demand.
 	phrases []Phrase
-	encoded string
+	encoded []byte
 }
 
 var defaultTables = sync.OnceValue(loadDefaults)
@@ -95,7 +98,7 @@ var defaultTables = sync.OnceValue(loadDefaults)
 // loadDefaults decodes compiled.bin if it was compiled from the tables as they are, and
 // compiles them otherwise.
 func loadDefaults() defaults {
-	d := &decoder{s: compiled}
+	d := &decoder{b: compiled}
 	sum, size := d.header()
 	if s, n, err := sourceSum(data); err == nil && d.err == nil && s == sum && n == size {
 		if m, rest, err := decode(compiled); err == nil {

@@ -17,42 +17,22 @@ type Match struct {
 // text (an Aho–Corasick automaton over case-folded UTF-8 bytes). A Matcher is immutable and
 // safe for concurrent use.
 type Matcher struct {
-	phrases []Phrase
-	langsOf []LangSet  // per phrase: the languages whose tables hold it
-	langs   langIndex  // the languages' names
-	bounds  []bound    // per phrase: what its edges require of their neighbours
-	root    [256]int32 // the root's transitions, dense because every walk returns there
-	// The trie's states are numbered breadth first, so that the children of a state are
-	// consecutive: states[s].lo up to states[s].hi, entered on the bytes labels[lo:hi], in
-	// byte order.
-	states []state
-	labels []byte // per state: the byte of the edge into it
-}
-
-type state struct {
-	lo, hi int32 // the children
-	fail   int32 // longest proper suffix that is also a prefix of some phrase
-	out    int32 // first phrase ending here, or -1; others with its text follow it
-	dict   int32 // nearest state on the fail chain with an out, or -1
+	langs langIndex  // the languages' names
+	sets  []LangSet  // the distinct sets of languages phrases have
+	root  [256]int32 // the root's transitions, dense because every walk returns there
+	// The tables, laid out as tables.go says: phrase records, the phrases' texts, state
+	// records (one more than there are states, for the last one's end of children), and the
+	// byte that enters each state.
+	phrases, texts, states, labels []byte
 }
 
 // Compile builds a matcher. Phrases are folded; those with the same text and wildcards are
 // merged, their classes joined; empty ones and those longer than MaxPhrase are left out.
 func Compile(phrases []Phrase) *Matcher {
 	m := &Matcher{}
-	m.phrases, m.langsOf = merge(phrases, &m.langs)
-	m.bounds = make([]bound, len(m.phrases))
-	for i, p := range m.phrases {
-		first, _ := utf8.DecodeRuneInString(p.Text)
-		last, _ := utf8.DecodeLastRuneInString(p.Text)
-		if !p.Prefix {
-			m.bounds[i].left = edgeOf(first)
-		}
-		if !p.Suffix {
-			m.bounds[i].right = edgeOf(last)
-		}
-	}
-	m.buildTrie()
+	sorted, ls := merge(phrases, &m.langs)
+	m.packPhrases(sorted, ls)
+	m.buildTrie(sorted)
 	m.link()
 	return m
 }
@@ -61,64 +41,65 @@ func Compile(phrases []Phrase) *Matcher {
 // state stands for the run of phrases that share its path: its children split that run by
 // the next byte, and those whose text ends at the state come first in it. Every state is
 // made once and every byte of every phrase looked at once, with no maps and no sorting.
-func (m *Matcher) buildTrie() {
+func (m *Matcher) buildTrie(phrases []Phrase) {
 	n := 1 // the states: the root and, per phrase, the bytes it does not share with the one before
-	for i := range m.phrases {
-		t := m.phrases[i].Text
+	for i := range phrases {
+		t := phrases[i].Text
 		if i > 0 {
-			n += len(t) - commonPrefix(m.phrases[i-1].Text, t)
+			n += len(t) - commonPrefix(phrases[i-1].Text, t)
 		} else {
 			n += len(t)
 		}
 	}
 	type run struct{ lo, hi, depth int32 } // the phrases a state stands for
 	runs := make([]run, 1, n)
-	runs[0] = run{0, int32(len(m.phrases)), 0}
-	m.states = make([]state, n)
+	runs[0] = run{0, int32(len(phrases)), 0}
+	m.states = make([]byte, (n+1)*stateSize)
 	m.labels = make([]byte, 1, n)
-	for s := 0; s < len(runs); s++ {
-		r, st := runs[s], &m.states[s]
-		st.out, st.dict = -1, -1
+	for s := int32(0); s < int32(len(runs)); s++ {
+		r := runs[s]
 		i := r.lo
-		if i < r.hi && int32(len(m.phrases[i].Text)) == r.depth {
-			st.out = i // the first of the phrases with this text: merge sorted them together
-			for i < r.hi && int32(len(m.phrases[i].Text)) == r.depth {
+		if i < r.hi && int32(len(phrases[i].Text)) == r.depth {
+			// The first of the phrases with this text: merge sorted them together.
+			put32(m.states, s*stateSize+12, i+1)
+			for i < r.hi && int32(len(phrases[i].Text)) == r.depth {
 				i++
 			}
 		}
-		st.lo = int32(len(runs))
+		put32(m.states, s*stateSize, int32(len(runs)))
 		for i < r.hi {
-			b := m.phrases[i].Text[r.depth]
+			b := phrases[i].Text[r.depth]
 			j := i + 1
-			for j < r.hi && m.phrases[j].Text[r.depth] == b {
+			for j < r.hi && phrases[j].Text[r.depth] == b {
 				j++
 			}
 			runs = append(runs, run{i, j, r.depth + 1})
 			m.labels = append(m.labels, b)
 			i = j
 		}
-		st.hi = int32(len(runs))
 	}
-	for i, b := range m.labels[m.states[0].lo:m.states[0].hi] {
-		m.root[b] = m.states[0].lo + int32(i) // the others stay 0: stay at the root
+	put32(m.states, int32(n)*stateSize, int32(n)) // the end of the last state's children
+	lo, hi := m.children(0)
+	for c := lo; c < hi; c++ {
+		m.root[m.labels[c]] = c // the others stay 0: stay at the root
 	}
 }
 
 // link sets the failure links, in breadth-first order: a state's link is known before its
 // children's.
 func (m *Matcher) link() {
-	for s := range m.states {
-		st := m.states[s]
-		for c := st.lo; c < st.hi; c++ {
+	for s := int32(0); s < int32(len(m.labels)); s++ {
+		lo, hi := m.children(s)
+		for c := lo; c < hi; c++ {
 			f := int32(0)
 			if s != 0 {
-				f = m.step(st.fail, m.labels[c])
+				f = m.step(m.fail(s), m.labels[c])
 			}
-			m.states[c].fail = f
-			if m.states[f].out >= 0 {
-				m.states[c].dict = f
+			put32(m.states, c*stateSize+4, f)
+			if m.out(f) >= 0 {
+				put32(m.states, c*stateSize+8, f)
 			} else {
-				m.states[c].dict = m.states[f].dict
+				put32(m.states, c*stateSize+8, m.dict(f))
 			}
 		}
 	}
@@ -135,22 +116,22 @@ func commonPrefix(a, b string) int {
 // step follows the goto function from s on b, falling back along failure links.
 func (m *Matcher) step(s int32, b byte) int32 {
 	for s != 0 {
-		st := &m.states[s]
-		for c := st.lo; c < st.hi; c++ {
-			if l := m.labels[c]; l >= b {
+		lo, hi := m.children(s)
+		for c, l := range m.labels[lo:hi] {
+			if l >= b {
 				if l == b {
-					return c
+					return lo + int32(c)
 				}
 				break
 			}
 		}
-		s = st.fail
+		s = m.fail(s)
 	}
 	return m.root[b]
 }
 
 // Len reports how many distinct phrases the matcher knows.
-func (m *Matcher) Len() int { return len(m.phrases) }
+func (m *Matcher) Len() int { return int(m.phraseCount()) }
 
 // MaxPhrase bounds a phrase's length in bytes, once folded, so that FindAll can remember
 // where each of the last bytes it fed the automaton started in the text. Compile leaves
@@ -178,15 +159,18 @@ func (m *Matcher) FindAll(text string) []Match {
 			origin[fed%len(origin)] = i
 			fed++
 			s = m.step(s, c)
-			for o := s; o > 0; o = m.states[o].dict {
-				p := m.states[o].out
+			for o := s; o > 0; o = m.dict(o) {
+				p := m.out(o)
 				if p < 0 {
 					continue
 				}
-				start := origin[(fed-len(m.phrases[p].Text))%len(origin)]
-				for q := p; q < int32(len(m.phrases)) && m.phrases[q].Text == m.phrases[p].Text; q++ {
+				start := origin[(fed-m.textLen(p))%len(origin)]
+				for q := p; ; q++ { // the phrases with p's text follow it
 					if m.bounded(text, start, i+size, q) {
-						found = append(found, Match{start, i + size, m.phrases[q].Class, m.langsOf[q]})
+						found = append(found, Match{start, i + size, m.classOf(q), m.langsOf(q)})
+					}
+					if m.flags(q)&flagSameNext == 0 {
+						break
 					}
 				}
 			}
@@ -309,7 +293,7 @@ func edgeOf(r rune) edgeKind {
 // bounded reports whether the match of phrase p at text[start:end] stands as whole words, as
 // far as the phrase's wildcards and script require.
 func (m *Matcher) bounded(text string, start, end int, p int32) bool {
-	b := m.bounds[p]
+	b := m.boundOf(p)
 	if b.left != free && start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
 		first, _ := utf8.DecodeRuneInString(text[start:])
