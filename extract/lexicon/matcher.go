@@ -1,7 +1,8 @@
 package lexicon
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -116,7 +117,8 @@ func commonPrefix(a, b string) int {
 // step follows the goto function from s on b, falling back along failure links.
 func (m *Matcher) step(s int32, b byte) int32 {
 	for s != 0 {
-		lo, hi := m.children(s)
+		r := m.state(s)
+		lo, hi := field(r, 0), u32(m.states, (s+1)*stateSize)
 		for c, l := range m.labels[lo:hi] {
 			if l >= b {
 				if l == b {
@@ -125,7 +127,7 @@ func (m *Matcher) step(s int32, b byte) int32 {
 				break
 			}
 		}
-		s = m.fail(s)
+		s = field(r, 4)
 	}
 	return m.root[b]
 }
@@ -145,7 +147,7 @@ const MaxPhrase = 255
 // result as a person reads the text.
 func (m *Matcher) FindAll(text string) []Match {
 	var (
-		found []Match
+		found = make([]Match, 0, 32) // enough for most messages: one allocation
 		s     int32
 		buf   [utf8.UTFMax]byte
 		// origin[n%256] is where, in text, the rune of the n-th byte fed started: lower-casing
@@ -159,8 +161,10 @@ func (m *Matcher) FindAll(text string) []Match {
 			origin[fed%len(origin)] = i
 			fed++
 			s = m.step(s, c)
-			for o := s; o > 0; o = m.dict(o) {
-				p := m.out(o)
+			for o := s; o > 0; {
+				r := m.state(o)
+				o = field(r, 8) // the next state on the chain with an output
+				p := field(r, 12) - 1
 				if p < 0 {
 					continue
 				}
@@ -177,11 +181,11 @@ func (m *Matcher) FindAll(text string) []Match {
 		}
 		i += size
 	}
-	sort.SliceStable(found, func(i, j int) bool {
-		if found[i].Start != found[j].Start {
-			return found[i].Start < found[j].Start
+	slices.SortStableFunc(found, func(a, b Match) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return found[i].End > found[j].End
+		return cmp.Compare(b.End, a.End)
 	})
 	return found
 }

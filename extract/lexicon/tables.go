@@ -52,12 +52,20 @@ func (m *Matcher) boundOf(p int32) bound {
 }
 
 // The records of state s.
+func (m *Matcher) state(s int32) *[stateSize]byte {
+	return (*[stateSize]byte)(m.states[s*stateSize:])
+}
 func (m *Matcher) children(s int32) (lo, hi int32) {
 	return u32(m.states, s*stateSize), u32(m.states, (s+1)*stateSize)
 }
-func (m *Matcher) fail(s int32) int32 { return u32(m.states, s*stateSize+4) }
-func (m *Matcher) dict(s int32) int32 { return u32(m.states, s*stateSize+8) }
-func (m *Matcher) out(s int32) int32  { return u32(m.states, s*stateSize+12) - 1 }
+func (m *Matcher) fail(s int32) int32 { return field(m.state(s), 4) }
+func (m *Matcher) dict(s int32) int32 { return field(m.state(s), 8) }
+func (m *Matcher) out(s int32) int32  { return field(m.state(s), 12) - 1 }
+
+// field reads the field of a state record at byte i.
+func field(r *[stateSize]byte, i int) int32 {
+	return int32(binary.LittleEndian.Uint32(r[i : i+4]))
+}
 
 // phraseCount is how many phrases m holds.
 func (m *Matcher) phraseCount() int32 { return int32(len(m.phrases) / phraseSize) }
