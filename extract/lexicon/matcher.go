@@ -208,8 +208,15 @@ func foldRune(s string, buf []byte) ([]byte, int) {
 		return buf[:copy(buf, s[:n])], n
 	}
 	r = unicode.ToLower(r)
-	if f, ok := foldTable[r]; ok {
-		r = f
+	switch {
+	case 0x00C0 <= r && r < 0x0500:
+		if f := foldLatin[r-0x00C0]; f != 0 {
+			r = rune(f)
+		}
+	case 0x1E00 <= r && r < 0x2000:
+		if f := foldExtended[r-0x1E00]; f != 0 {
+			r = rune(f)
+		}
 	}
 	switch {
 	case optionalMark(r):
