@@ -147,7 +147,7 @@ const MaxPhrase = 255
 // result as a person reads the text.
 func (m *Matcher) FindAll(text string) []Match {
 	var (
-		found = make([]Match, 0, 32) // enough for most messages: one allocation
+		found []Match
 		s     int32
 		buf   [utf8.UTFMax]byte
 		// origin[n%256] is where, in text, the rune of the n-th byte fed started: lower-casing
@@ -168,12 +168,16 @@ func (m *Matcher) FindAll(text string) []Match {
 				if p < 0 {
 					continue
 				}
-				start := origin[(fed-m.textLen(p))%len(origin)]
+				start := origin[(fed-m.phrase(p).textLen())%len(origin)]
 				for q := p; ; q++ { // the phrases with p's text follow it
-					if m.bounded(text, start, i+size, q) {
-						found = append(found, Match{start, i + size, m.classOf(q), m.langsOf(q)})
+					r := m.phrase(q)
+					if bounded(text, start, i+size, r.bound()) {
+						if found == nil {
+							found = make([]Match, 0, 16) // enough for most messages: one allocation
+						}
+						found = append(found, Match{start, i + size, r.class(), m.sets[r.set()]})
 					}
-					if m.flags(q)&flagSameNext == 0 {
+					if r.flags()&flagSameNext == 0 {
 						break
 					}
 				}
@@ -301,10 +305,9 @@ func edgeOf(r rune) edgeKind {
 	return free
 }
 
-// bounded reports whether the match of phrase p at text[start:end] stands as whole words, as
-// far as the phrase's wildcards and script require.
-func (m *Matcher) bounded(text string, start, end int, p int32) bool {
-	b := m.boundOf(p)
+// bounded reports whether a match at text[start:end] stands as whole words, as far as its
+// phrase's bound (from its wildcards and script) requires.
+func bounded(text string, start, end int, b bound) bool {
 	if b.left != free && start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
 		first, _ := utf8.DecodeRuneInString(text[start:])

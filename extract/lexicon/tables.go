@@ -34,22 +34,31 @@ func u32(b []byte, i int32) int32 { return int32(binary.LittleEndian.Uint32(b[i 
 
 func put32(b []byte, i, v int32) { binary.LittleEndian.PutUint32(b[i:i+4], uint32(v)) }
 
-// The records of phrase p.
-func (m *Matcher) textOf(p int32) []byte {
-	r := m.phrases[p*phraseSize : (p+1)*phraseSize]
-	off := u32(r, 0)
-	return m.texts[off : off+int32(r[10])]
+// The record of phrase p, and its fields.
+type phraseRecord [phraseSize]byte
+
+func (m *Matcher) phrase(p int32) *phraseRecord {
+	return (*phraseRecord)(m.phrases[p*phraseSize:])
 }
-func (m *Matcher) textLen(p int32) int     { return int(m.phrases[p*phraseSize+10]) }
-func (m *Matcher) langsOf(p int32) LangSet { return m.sets[u32(m.phrases, p*phraseSize+4)] }
-func (m *Matcher) flags(p int32) byte      { return m.phrases[p*phraseSize+11] }
-func (m *Matcher) classOf(p int32) Class {
-	return Class(binary.LittleEndian.Uint16(m.phrases[p*phraseSize+8:]))
-}
-func (m *Matcher) boundOf(p int32) bound {
-	f := m.flags(p) >> boundShift
+func (r *phraseRecord) textLen() int { return int(r[10]) }
+func (r *phraseRecord) flags() byte  { return r[11] }
+func (r *phraseRecord) class() Class { return Class(binary.LittleEndian.Uint16(r[8:10])) }
+func (r *phraseRecord) set() int32   { return int32(binary.LittleEndian.Uint32(r[4:8])) }
+func (r *phraseRecord) bound() bound {
+	f := r[11] >> boundShift
 	return bound{edgeKind(f & 3), edgeKind(f >> 2 & 3)}
 }
+
+// The fields of phrase p.
+func (m *Matcher) textOf(p int32) []byte {
+	r := m.phrase(p)
+	off := int32(binary.LittleEndian.Uint32(r[0:4]))
+	return m.texts[off : off+int32(r.textLen())]
+}
+func (m *Matcher) langsOf(p int32) LangSet { return m.sets[m.phrase(p).set()] }
+func (m *Matcher) flags(p int32) byte      { return m.phrase(p).flags() }
+func (m *Matcher) classOf(p int32) Class   { return m.phrase(p).class() }
+func (m *Matcher) boundOf(p int32) bound   { return m.phrase(p).bound() }
 
 // The records of state s.
 func (m *Matcher) state(s int32) *[stateSize]byte {
