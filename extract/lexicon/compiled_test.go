@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -101,4 +102,30 @@ func TestDecodeCorrupt(t *testing.T) {
 			t.Errorf("decode accepted compiled.bin with byte %d changed", i)
 		}
 	}
+}
+
+// FuzzEncodeDecode: any set of phrases, compiled, encoded and decoded, finds in any text
+// exactly what the compiled matcher finds.
+func FuzzEncodeDecode(f *testing.F) {
+	f.Add("verification code\n*code\nverif*\n验证码\nİşlem", "Your Verification CODE is 123; İŞLEM 验证码 barcode")
+	f.Add("a\nab\nabc\nb\nbc\nc", "abcabc cab")
+	f.Add("\xff\xfe\n\u0301x", "\xff\xfe x\u0301x")
+	f.Fuzz(func(t *testing.T, lines, text string) {
+		var phrases []Phrase
+		for i, line := range strings.Split(lines, "\n") {
+			phrases = append(phrases, Phrase{
+				Text: strings.Trim(line, "*"), Class: Class(1) << (i % 14),
+				Prefix: strings.HasPrefix(line, "*"), Suffix: strings.HasSuffix(line, "*"),
+				Lang: []string{"", "de", "en"}[i%3],
+			})
+		}
+		m := Compile(phrases)
+		d, _, err := decode(encode(m, nil, 0, 0))
+		if err != nil {
+			t.Fatalf("decode: %v", err)
+		}
+		if want, got := m.FindAll(text), d.FindAll(text); !reflect.DeepEqual(want, got) {
+			t.Errorf("FindAll(%q): compiled %v, decoded %v", text, want, got)
+		}
+	})
 }
