@@ -100,7 +100,7 @@ func credential(u *url.URL, depth int) (value, where string) {
 		if tokenSegments[strings.ToLower(s)] {
 			named = true
 		} else if !named && s != "" && wordLike(s) {
-			for _, m := range lexicon.Outermost(urlWords().FindAll(splitWords(s))) {
+			for _, m := range lexicon.Outermost(urlWords(splitWords(s))) {
 				named = named || m.Class&(lexicon.SignIn|lexicon.Verify) != 0
 			}
 		}
@@ -160,7 +160,7 @@ func pathSaysSignIn(u *url.URL) bool {
 		if seg == "" || !wordLike(seg) {
 			continue
 		}
-		for _, m := range lexicon.Outermost(urlWords().FindAll(splitWords(seg))) {
+		for _, m := range lexicon.Outermost(urlWords(splitWords(seg))) {
 			if m.Class&(lexicon.SignIn|lexicon.Verify) != 0 {
 				return true
 			}

@@ -14,9 +14,11 @@
 package magiclink
 
 import (
+	"cmp"
 	_ "embed"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -93,21 +95,38 @@ func IsHTTP(raw string) bool {
 //go:embed urlwords.txt
 var urlWordsText string
 
-// urlWords matches the words of URLs: the URL-only words of urlwords.txt, and the link words
-// of every language's table, since paths are often written in the site's language
-// (/connexion, /anmelden, /confirmar).
-var urlWords = sync.OnceValue(func() *lexicon.Matcher {
+// urlClasses are the classes of the language tables' words that urlWords reports.
+const urlClasses = lexicon.SignIn | lexicon.Verify | lexicon.Reset | lexicon.NotLink
+
+// urlOnlyWords matches the URL-only words of urlwords.txt.
+var urlOnlyWords = sync.OnceValue(func() *lexicon.Matcher {
 	phrases, err := lexicon.Parse("urlwords.txt", urlWordsText)
 	if err != nil {
 		panic(err) // embedded data, checked by the tests
 	}
-	for _, p := range lexicon.DefaultPhrases() {
-		if p.Class &= lexicon.SignIn | lexicon.Verify | lexicon.Reset | lexicon.NotLink; p.Class != 0 {
-			phrases = append(phrases, p)
-		}
-	}
 	return lexicon.Compile(phrases)
 })
+
+// urlWords returns the words of a URL's text, ordered as lexicon.Matcher.FindAll orders
+// them: the URL-only words of urlwords.txt, and the link words of every language's table,
+// since paths are often written in the site's language (/connexion, /anmelden, /confirmar).
+// The tables' words come from lexicon.Default, which a process loads ready-made, rather than
+// from a matcher of their own that it would compile on its first link (≈10–20 ms).
+func urlWords(text string) []lexicon.Match {
+	ms := urlOnlyWords().FindAll(text)
+	for _, m := range lexicon.Default().FindAll(text) {
+		if m.Class &= urlClasses; m.Class != 0 {
+			ms = append(ms, m)
+		}
+	}
+	slices.SortStableFunc(ms, func(a, b lexicon.Match) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		return cmp.Compare(b.End, a.End)
+	})
+	return ms
+}
 
 // signInLabels are subdomain labels that name a sign-in service.
 // "account." is not one: account pages (orders, settings) live there too.
@@ -189,7 +208,7 @@ func (v *Verdict) classify(l Link) {
 			break
 		}
 	}
-	urlSeen := v.words("url", words, lexicon.Outermost(urlWords().FindAll(words)))
+	urlSeen := v.words("url", words, lexicon.Outermost(urlWords(words)))
 	shapeName := matchShape(target)
 	if shapeName != "" {
 		v.add("shape", shapeName)

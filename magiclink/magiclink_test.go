@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/otpkit/otpkit/extract/lexicon"
 )
 
 func TestClassify(t *testing.T) {
@@ -55,8 +56,18 @@ func TestClassify(t *testing.T) {
 }
 
 func TestURLWords(t *testing.T) {
-	if urlWords().Len() < 50 {
-		t.Errorf("urlWords has %d phrases, want urlwords.txt and every language's link words", urlWords().Len())
+	// urlwords.txt's words, and every language's link words, in their classes only.
+	for text, want := range map[string]lexicon.Class{
+		"magic link": lexicon.SignIn, "connexion": lexicon.SignIn, "anmelden": lexicon.SignIn,
+		"confirmar": lexicon.Verify, "unsubscribe": lexicon.NotLink, "482913": 0,
+	} {
+		var got lexicon.Class
+		for _, m := range lexicon.Outermost(urlWords(text)) {
+			got |= m.Class
+		}
+		if got&want != want || got&^urlClasses != 0 || want == 0 && got != 0 {
+			t.Errorf("urlWords(%q) classes %v, want %v", text, got, want)
+		}
 	}
 	u := "https://r.example/c?u=https%3A%2F%2Fapp.example%2Fauth%2Fmagic%3Ft%3D1"
 	v := Classify(Link{URL: u})

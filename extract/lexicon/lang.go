@@ -96,9 +96,11 @@ func (m *Matcher) Languages(text string, ms []Match) LangSet {
 		}
 		if n := ls.len(); n > 0 {
 			share := float64(utf8.RuneCountInString(text[ms[i].Start:ms[i].End])) / float64(n)
-			for l := range score {
-				if ls.Has(l) {
-					score[l] += share
+			for w, word := range ls {
+				for ; word != 0; word &= word - 1 {
+					if l := w*64 + bits.TrailingZeros64(word); l < len(score) {
+						score[l] += share
+					}
 				}
 			}
 		}

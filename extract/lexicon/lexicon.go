@@ -3,17 +3,20 @@
 // a link that signs in, verifies, resets a password or does none of these.
 //
 // The tables are data, one file per language under data/, embedded in the binary. Adding a
-// language or a phrase is a data change: see data/en.txt for the format. [Default] compiles
-// every table into one [Matcher] the first time it is called.
+// language or a phrase is a data change: see data/en.txt for the format, then run
+// `go generate ./extract/lexicon` to compile the tables into compiled.bin, which [Default]
+// reads, so that a fresh process does not compile them on its first call. If compiled.bin
+// is older than the tables, Default compiles them itself (slower, still right) and the
+// package's tests fail until it is regenerated.
 package lexicon
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -76,24 +79,52 @@ type Phrase struct {
 }
 
 //go:generate sh -c "cd internal/genfold && go run . ../../fold_table.go"
+//go:generate go test -run ^TestCompiledTables$ . -update
 
 //go:embed data/*.txt
 var data embed.FS
 
-var defaultPhrases = sync.OnceValue(func() []Phrase {
+// defaults are the matcher over every embedded table and the phrases it was compiled from.
+type defaults struct {
+	m *Matcher
+	// phrases as Load returns them; when m comes from compiled.bin, they are read from
+	// encoded, on demand.
+	phrases []Phrase
+	encoded []byte
+}
+
+var defaultTables = sync.OnceValue(loadDefaults)
+
+// loadDefaults decodes compiled.bin if it was compiled from the tables as they are, and
+// compiles them otherwise.
+func loadDefaults() defaults {
+	d := &decoder{b: compiled}
+	sum, size := d.header()
+	if s, n, err := sourceSum(data); err == nil && d.err == nil && s == sum && n == size {
+		if m, rest, err := decode(compiled); err == nil {
+			return defaults{m: m, encoded: rest}
+		}
+	}
+	// compiled.bin is older than the tables (TestCompiledTables says so): compile them now.
 	phrases, err := Load(data)
 	if err != nil {
 		// The tables are part of the binary and checked by the package tests.
 		panic(err)
 	}
-	return phrases
-})
+	return defaults{m: Compile(phrases), phrases: phrases}
+}
 
-var defaultMatcher = sync.OnceValue(func() *Matcher { return Compile(defaultPhrases()) })
+var defaultPhrases = sync.OnceValue(func() []Phrase {
+	t := defaultTables()
+	if t.phrases != nil {
+		return t.phrases
+	}
+	return decodeRaw(t.encoded, t.m)
+})
 
 // Default returns the matcher over every embedded table. It is built once, on first use, and
 // is safe for concurrent use.
-func Default() *Matcher { return defaultMatcher() }
+func Default() *Matcher { return defaultTables().m }
 
 // DefaultPhrases returns the phrases of every embedded table, for building other matchers
 // from them.
@@ -133,7 +164,9 @@ func Parse(name, text string) ([]Phrase, error) {
 		out   []Phrase
 		class Class
 	)
-	for i, line := range strings.Split(text, "\n") {
+	for i := 0; text != ""; i++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
@@ -206,11 +239,18 @@ func merge(phrases []Phrase, langs *langIndex) ([]Phrase, []LangSet) {
 		}
 		ls[i] = ls[i].with(lang)
 	}
+	// In byte order of their text; those with the same text in the order they came, so that
+	// the result depends on the input's order only.
 	order := make([]int, len(out))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return out[order[i]].Text < out[order[j]].Text })
+	slices.SortFunc(order, func(i, j int) int {
+		if c := strings.Compare(out[i].Text, out[j].Text); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
 	sorted, sortedLangs := make([]Phrase, len(out)), make([]LangSet, len(out))
 	for i, o := range order {
 		sorted[i], sortedLangs[i] = out[o], ls[o]

@@ -1,7 +1,8 @@
 package lexicon
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,121 +18,122 @@ type Match struct {
 // text (an Aho–Corasick automaton over case-folded UTF-8 bytes). A Matcher is immutable and
 // safe for concurrent use.
 type Matcher struct {
-	phrases []Phrase
-	langsOf []LangSet  // per phrase: the languages whose tables hold it
-	langs   langIndex  // the languages' names
-	bounds  []bound    // per phrase: what its edges require of their neighbours
-	root    [256]int32 // the root's transitions, dense because every walk returns there
-	states  []state
-	edges   []edge // each state's transitions, sorted by byte, at states[i].edges
-}
-
-type state struct {
-	edgeLo, edgeHi int32
-	fail           int32 // longest proper suffix that is also a prefix of some phrase
-	out            int32 // first phrase ending here, or -1; others with its text follow it
-	dict           int32 // nearest state on the fail chain with an out, or -1
-}
-
-type edge struct {
-	b    byte
-	next int32
+	langs langIndex  // the languages' names
+	sets  []LangSet  // the distinct sets of languages phrases have
+	root  [256]int32 // the root's transitions, dense because every walk returns there
+	// The tables, laid out as tables.go says: phrase records, the phrases' texts, state
+	// records (one more than there are states, for the last one's end of children), and the
+	// byte that enters each state.
+	phrases, texts, states, labels []byte
 }
 
 // Compile builds a matcher. Phrases are folded; those with the same text and wildcards are
 // merged, their classes joined; empty ones and those longer than MaxPhrase are left out.
 func Compile(phrases []Phrase) *Matcher {
 	m := &Matcher{}
-	m.phrases, m.langsOf = merge(phrases, &m.langs)
-	m.bounds = make([]bound, len(m.phrases))
-	for i, p := range m.phrases {
-		first, _ := utf8.DecodeRuneInString(p.Text)
-		last, _ := utf8.DecodeLastRuneInString(p.Text)
-		if !p.Prefix {
-			m.bounds[i].left = edgeOf(first)
-		}
-		if !p.Suffix {
-			m.bounds[i].right = edgeOf(last)
-		}
-	}
-	// Build the trie from the phrases in byte order (merge sorted them): each phrase shares
-	// its prefix with the one before, so the path to extend is on a stack, and every node's
-	// children arrive in byte order — no maps, no sorting.
-	kids := [][]edge{nil}
-	outs := []int32{-1}
-	stack := []int32{0} // stack[d]: the node at depth d on the previous phrase's path
-	prev := ""
-	for i, p := range m.phrases {
-		t := p.Text
-		lcp := 0
-		for lcp < len(prev) && lcp < len(t) && prev[lcp] == t[lcp] {
-			lcp++
-		}
-		stack = stack[:lcp+1]
-		s := stack[lcp]
-		for j := lcp; j < len(t); j++ {
-			next := int32(len(kids))
-			kids = append(kids, nil)
-			outs = append(outs, -1)
-			kids[s] = append(kids[s], edge{t[j], next})
-			s = next
-			stack = append(stack, s)
-		}
-		if outs[s] < 0 {
-			outs[s] = int32(i) // the first of the phrases with this text: merge sorted them together
-		}
-		prev = t
-	}
-	m.states = make([]state, len(kids))
-	m.edges = make([]edge, 0, len(kids)-1) // one edge into every node but the root
-	for s, ks := range kids {
-		m.states[s] = state{edgeLo: int32(len(m.edges)), out: outs[s], dict: -1}
-		m.edges = append(m.edges, ks...)
-		m.states[s].edgeHi = int32(len(m.edges))
-	}
-	// Breadth-first failure links.
-	queue := make([]int32, 0, len(kids))
-	for _, e := range kids[0] {
-		m.states[e.next].fail = 0
-		queue = append(queue, e.next)
-		m.root[e.b] = e.next // the others stay 0: stay at the root
-	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		for _, e := range m.edges[m.states[s].edgeLo:m.states[s].edgeHi] {
-			f := m.step(m.states[s].fail, e.b)
-			m.states[e.next].fail = f
-			if m.states[f].out >= 0 {
-				m.states[e.next].dict = f
-			} else {
-				m.states[e.next].dict = m.states[f].dict
-			}
-			queue = append(queue, e.next)
-		}
-	}
+	sorted, ls := merge(phrases, &m.langs)
+	m.packPhrases(sorted, ls)
+	m.buildTrie(sorted)
+	m.link()
 	return m
+}
+
+// buildTrie lays the trie of the phrases, which merge sorted by text, out breadth first. A
+// state stands for the run of phrases that share its path: its children split that run by
+// the next byte, and those whose text ends at the state come first in it. Every state is
+// made once and every byte of every phrase looked at once, with no maps and no sorting.
+func (m *Matcher) buildTrie(phrases []Phrase) {
+	n := 1 // the states: the root and, per phrase, the bytes it does not share with the one before
+	for i := range phrases {
+		t := phrases[i].Text
+		if i > 0 {
+			n += len(t) - commonPrefix(phrases[i-1].Text, t)
+		} else {
+			n += len(t)
+		}
+	}
+	type run struct{ lo, hi, depth int32 } // the phrases a state stands for
+	runs := make([]run, 1, n)
+	runs[0] = run{0, int32(len(phrases)), 0}
+	m.states = make([]byte, (n+1)*stateSize)
+	m.labels = make([]byte, 1, n)
+	for s := int32(0); s < int32(len(runs)); s++ {
+		r := runs[s]
+		i := r.lo
+		if i < r.hi && int32(len(phrases[i].Text)) == r.depth {
+			// The first of the phrases with this text: merge sorted them together.
+			put32(m.states, s*stateSize+12, i+1)
+			for i < r.hi && int32(len(phrases[i].Text)) == r.depth {
+				i++
+			}
+		}
+		put32(m.states, s*stateSize, int32(len(runs)))
+		for i < r.hi {
+			b := phrases[i].Text[r.depth]
+			j := i + 1
+			for j < r.hi && phrases[j].Text[r.depth] == b {
+				j++
+			}
+			runs = append(runs, run{i, j, r.depth + 1})
+			m.labels = append(m.labels, b)
+			i = j
+		}
+	}
+	put32(m.states, int32(n)*stateSize, int32(n)) // the end of the last state's children
+	lo, hi := m.children(0)
+	for c := lo; c < hi; c++ {
+		m.root[m.labels[c]] = c // the others stay 0: stay at the root
+	}
+}
+
+// link sets the failure links, in breadth-first order: a state's link is known before its
+// children's.
+func (m *Matcher) link() {
+	for s := int32(0); s < int32(len(m.labels)); s++ {
+		lo, hi := m.children(s)
+		for c := lo; c < hi; c++ {
+			f := int32(0)
+			if s != 0 {
+				f = m.step(m.fail(s), m.labels[c])
+			}
+			put32(m.states, c*stateSize+4, f)
+			if m.out(f) >= 0 {
+				put32(m.states, c*stateSize+8, f)
+			} else {
+				put32(m.states, c*stateSize+8, m.dict(f))
+			}
+		}
+	}
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // step follows the goto function from s on b, falling back along failure links.
 func (m *Matcher) step(s int32, b byte) int32 {
 	for s != 0 {
-		st := &m.states[s]
-		for _, e := range m.edges[st.edgeLo:st.edgeHi] {
-			if e.b == b {
-				return e.next
-			}
-			if e.b > b {
+		r := m.state(s)
+		lo, hi := field(r, 0), u32(m.states, (s+1)*stateSize)
+		for c, l := range m.labels[lo:hi] {
+			if l >= b {
+				if l == b {
+					return lo + int32(c)
+				}
 				break
 			}
 		}
-		s = st.fail
+		s = field(r, 4)
 	}
 	return m.root[b]
 }
 
 // Len reports how many distinct phrases the matcher knows.
-func (m *Matcher) Len() int { return len(m.phrases) }
+func (m *Matcher) Len() int { return int(m.phraseCount()) }
 
 // MaxPhrase bounds a phrase's length in bytes, once folded, so that FindAll can remember
 // where each of the last bytes it fed the automaton started in the text. Compile leaves
@@ -159,26 +161,35 @@ func (m *Matcher) FindAll(text string) []Match {
 			origin[fed%len(origin)] = i
 			fed++
 			s = m.step(s, c)
-			for o := s; o > 0; o = m.states[o].dict {
-				p := m.states[o].out
+			for o := s; o > 0; {
+				r := m.state(o)
+				o = field(r, 8) // the next state on the chain with an output
+				p := field(r, 12) - 1
 				if p < 0 {
 					continue
 				}
-				start := origin[(fed-len(m.phrases[p].Text))%len(origin)]
-				for q := p; q < int32(len(m.phrases)) && m.phrases[q].Text == m.phrases[p].Text; q++ {
-					if m.bounded(text, start, i+size, q) {
-						found = append(found, Match{start, i + size, m.phrases[q].Class, m.langsOf[q]})
+				start := origin[(fed-m.phrase(p).textLen())%len(origin)]
+				for q := p; ; q++ { // the phrases with p's text follow it
+					r := m.phrase(q)
+					if bounded(text, start, i+size, r.bound()) {
+						if found == nil {
+							found = make([]Match, 0, 16) // enough for most messages: one allocation
+						}
+						found = append(found, Match{start, i + size, r.class(), m.sets[r.set()]})
+					}
+					if r.flags()&flagSameNext == 0 {
+						break
 					}
 				}
 			}
 		}
 		i += size
 	}
-	sort.SliceStable(found, func(i, j int) bool {
-		if found[i].Start != found[j].Start {
-			return found[i].Start < found[j].Start
+	slices.SortStableFunc(found, func(a, b Match) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return found[i].End > found[j].End
+		return cmp.Compare(b.End, a.End)
 	})
 	return found
 }
@@ -201,8 +212,15 @@ func foldRune(s string, buf []byte) ([]byte, int) {
 		return buf[:copy(buf, s[:n])], n
 	}
 	r = unicode.ToLower(r)
-	if f, ok := foldTable[r]; ok {
-		r = f
+	switch {
+	case 0x00C0 <= r && r < 0x0500:
+		if f := foldLatin[r-0x00C0]; f != 0 {
+			r = rune(f)
+		}
+	case 0x1E00 <= r && r < 0x2000:
+		if f := foldExtended[r-0x1E00]; f != 0 {
+			r = rune(f)
+		}
 	}
 	switch {
 	case optionalMark(r):
@@ -232,9 +250,30 @@ func optionalMark(r rune) bool {
 
 // Fold returns s in lower case, as FindAll compares it.
 func Fold(s string) string {
-	out := make([]byte, 0, len(s))
+	// Most phrases come folded already, and many words need no change: return those as they
+	// are, without a copy.
 	var buf [utf8.UTFMax]byte
-	for i := 0; i < len(s); {
+	same := 0 // s[:same] folds to itself
+	for same < len(s) {
+		if c := s[same]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				break
+			}
+			same++
+			continue
+		}
+		b, n := foldRune(s[same:], buf[:])
+		if string(b) != s[same:same+n] {
+			break
+		}
+		same += n
+	}
+	if same == len(s) {
+		return s
+	}
+	out := make([]byte, same, len(s))
+	copy(out, s)
+	for i := same; i < len(s); {
 		b, n := foldRune(s[i:], buf[:])
 		out = append(out, b...)
 		i += n
@@ -266,10 +305,9 @@ func edgeOf(r rune) edgeKind {
 	return free
 }
 
-// bounded reports whether the match of phrase p at text[start:end] stands as whole words, as
-// far as the phrase's wildcards and script require.
-func (m *Matcher) bounded(text string, start, end int, p int32) bool {
-	b := m.bounds[p]
+// bounded reports whether a match at text[start:end] stands as whole words, as far as its
+// phrase's bound (from its wildcards and script) requires.
+func bounded(text string, start, end int, b bound) bool {
 	if b.left != free && start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
 		first, _ := utf8.DecodeRuneInString(text[start:])
