@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -34,13 +35,22 @@ func (c *code) add(r rule, detail string) {
 	}
 	w := rules[r].Weight
 	c.score += w
+	c.grow()
 	c.reasons = append(c.reasons, Reason{Rule: rules[r].Name, Weight: w, Detail: detail})
 }
 
 // note records something seen that weighs nothing but explains the code: the prefix that is
 // not typed, the groups that are joined.
 func (c *code) note(what, detail string) {
+	c.grow()
 	c.reasons = append(c.reasons, Reason{Rule: what, Detail: detail})
+}
+
+// grow gives a code's reasons room for what most codes collect, in one allocation.
+func (c *code) grow() {
+	if c.reasons == nil {
+		c.reasons = make([]Reason, 0, 8)
+	}
 }
 
 // atom is a maximal run of ASCII letters and digits.
@@ -91,22 +101,16 @@ const clusterSeps = " -./:,\t"
 // e-mail addresses; with a limit above 0, the first limit of them.
 func findCodes(text string, urls [][2]int, limit int) []*code {
 	as := &atomStream{text: text}
+	as.buf = as.first[:0]
 	var out []*code
-	// Drop what hides inside a URL or an address.
-	add := func(cs ...*code) {
-		for _, c := range cs {
-			if !insideURL(c, urls) && !inAddress(text, c.start, c.end) {
-				out = append(out, c)
-			}
-		}
-	}
+	var clusterAtoms [maxCluster]atom // a cluster's atoms, copied only when a code keeps them
 	for i := 0; as.has(i) && (limit <= 0 || len(out) < limit); {
 		as.release(i)
 		a := as.at(i)
 		if !a.numeric() {
 			if c, used := letterCode(text, as.from(i), 0); c != nil {
 				if !cutBefore(text, c.start) && !cutAfter(text, c.end) {
-					add(c)
+					out = keepCodes(out, text, urls, len(out), c)
 				}
 				i += used
 				continue
@@ -115,7 +119,7 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 			continue
 		}
 		// Gather the cluster of numbers this atom starts.
-		cl := cluster{atoms: []atom{a}}
+		cl := cluster{atoms: append(clusterAtoms[:0], a)}
 		j := i + 1
 		for ; as.has(j) && as.at(j).numeric() && len(cl.atoms) < maxCluster; j++ {
 			gap := text[as.at(j-1).end:as.at(j).start]
@@ -130,7 +134,8 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 			cl.seps += gap
 		}
 		if !cutRun(text, cl) {
-			add(numberCodes(text, cl)...)
+			n := len(out)
+			out = keepCodes(numberCodes(out, text, cl), text, urls, n)
 		}
 		i = j
 	}
@@ -140,26 +145,46 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 	return out
 }
 
-// numberCodes returns the candidates a cluster of numbers offers: the whole cluster when it
-// is a code written in groups, else each atom long enough to be a code.
-func numberCodes(text string, cl cluster) []*code {
+// keepCodes appends cs to out and drops, from out[from:] on, what hides inside a URL or an
+// address.
+func keepCodes(out []*code, text string, urls [][2]int, from int, cs ...*code) []*code {
+	out = append(out, cs...)
+	kept := out[:from]
+	for _, c := range out[from:] {
+		if !insideURL(c, urls) && !inAddress(text, c.start, c.end) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// numberCodes appends to out the candidates a cluster of numbers offers: the whole cluster
+// when it is a code written in groups, else each atom long enough to be a code. The codes
+// keep a copy of the cluster's atoms: cl's may be reused.
+func numberCodes(out []*code, text string, cl cluster) []*code {
+	var own []atom
+	keep := func(c cluster) cluster {
+		if own == nil {
+			own = slices.Clone(cl.atoms)
+		}
+		return cluster{atoms: own[:len(c.atoms)], seps: c.seps}
+	}
 	if isGroupedCode(cl) {
-		return []*code{groupedCode(text, cl)}
+		return append(out, groupedCode(text, keep(cl)))
 	}
 	// "482 913 5 min": a code in groups, then, past a space, a small number of the next
 	// words. Dashes join one written number ("583-321-09-87" is a tax number).
 	for n := len(cl.atoms) - 1; n >= 2; n-- {
 		head := cluster{atoms: cl.atoms[:n], seps: cl.seps[:n-1]}
 		if cl.seps[n-1] == ' ' && isGroupedCode(head) && allShort(cl.atoms[n:]) {
-			return []*code{groupedCode(text, head)}
+			return append(out, groupedCode(text, keep(head)))
 		}
 	}
-	var out []*code
 	for k, a := range cl.atoms {
 		if a.digits < minCode || a.digits > maxCode {
 			continue
 		}
-		c := &code{value: text[a.start:a.end], start: a.start, end: a.end, shape: digits, cluster: cl}
+		c := &code{value: text[a.start:a.end], start: a.start, end: a.end, shape: digits, cluster: keep(cl)}
 		// A service prefix: "G-483920", "FB-12345".
 		if k == 0 && a.start >= 2 && text[a.start-1] == '-' {
 			if p := prefixStart(text, a.start-1); p >= 0 {

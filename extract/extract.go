@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -147,14 +148,30 @@ type bestByValue struct {
 }
 
 func (b *bestByValue) keep(c Candidate) {
+	if b.index == nil && len(b.list) < 16 {
+		// A few candidates are looked through: no map to allocate.
+		for i := range b.list {
+			if b.list[i].Value == c.Value {
+				if c.Score > b.list[i].Score {
+					b.list[i] = c
+				}
+				return
+			}
+		}
+		b.list = append(b.list, c)
+		return
+	}
+	if b.index == nil {
+		b.index = make(map[string]int, 2*len(b.list))
+		for i, l := range b.list {
+			b.index[l.Value] = i
+		}
+	}
 	if i, ok := b.index[c.Value]; ok {
 		if c.Score > b.list[i].Score {
 			b.list[i] = c
 		}
 		return
-	}
-	if b.index == nil {
-		b.index = map[string]int{}
 	}
 	b.index[c.Value] = len(b.list)
 	b.list = append(b.list, c)
@@ -170,7 +187,7 @@ func second(cs []Candidate) *Candidate {
 
 // sortCandidates orders candidates best first; equal scores keep document order.
 func sortCandidates(cs []Candidate) {
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Score > cs[j].Score })
+	slices.SortStableFunc(cs, func(a, b Candidate) int { return cmp.Compare(b.Score, a.Score) })
 }
 
 // context returns the line around text[start:end], shortened to about 80 characters
