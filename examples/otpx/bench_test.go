@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/otpkit/otpkit/extract"
+)
+
+// BenchmarkJSONL is otpx -jsonl's throughput over backlogs of the fixtures as JSON lines, in
+// messages per second, beside its floor: decoding each line and encoding an answer, without
+// reading the message.
+//
+//	go test ./examples/otpx -run '^$' -bench JSONL -benchmem
+func BenchmarkJSONL(b *testing.B) {
+	for _, in := range []struct{ name, glob string }{
+		{"sms", "../../testdata/sms/*.txt"},
+		{"html", "../../testdata/email/*.html"},
+	} {
+		backlog, n := jsonlBacklog(b, in.glob)
+		b.Run(in.name+"/otpx", func(b *testing.B) {
+			b.SetBytes(int64(len(backlog)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if err := runJSONL(bytes.NewReader(backlog), io.Discard, extract.Options{}, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "msgs/s")
+		})
+		b.Run(in.name+"/decode-encode", func(b *testing.B) {
+			b.SetBytes(int64(len(backlog)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				for _, line := range bytes.Split(backlog, []byte("\n")) {
+					if len(line) == 0 {
+						continue
+					}
+					var req struct {
+						ID      json.RawMessage `json:"id"`
+						Content string          `json:"content"`
+					}
+					if err := json.Unmarshal(line, &req); err != nil {
+						b.Fatal(err)
+					}
+					if err := encode(io.Discard, output{ID: req.ID, Error: "none"}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "msgs/s")
+		})
+	}
+}
+
+// jsonlBacklog returns the files matching glob as JSON lines, and how many there are.
+func jsonlBacklog(b *testing.B, glob string) ([]byte, int) {
+	files, err := filepath.Glob(glob)
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no files for %s: %v", glob, err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for i, f := range files {
+		content, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		line := map[string]any{"id": i, "content": string(content)}
+		if strings.Contains(glob, "/sms/") {
+			line["source"] = "sms"
+		}
+		if err := enc.Encode(line); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return buf.Bytes(), len(files)
+}
