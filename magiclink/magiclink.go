@@ -355,6 +355,9 @@ func (v *Verdict) add(rule string, detail string) {
 		return
 	}
 	v.Score += w
+	if v.Signals == nil {
+		v.Signals = make([]Signal, 0, 8) // what most links collect, in one allocation
+	}
 	v.Signals = append(v.Signals, Signal{Rule: rule, Weight: w, Detail: detail})
 }
 
