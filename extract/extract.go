@@ -127,7 +127,10 @@ func prepare(content string, opts Options) (string, Options, error) {
 		opts.Format = FormatEmail
 		return content, opts, nil
 	}
-	return strings.ToValidUTF8(content, "\uFFFD"), opts, nil
+	if !utf8.ValidString(content) { // checks eight bytes at a time while they are ASCII
+		content = strings.ToValidUTF8(content, "\uFFFD")
+	}
+	return content, opts, nil
 }
 
 // mergeCodes turns candidate codes into Candidates, one per value: a code written twice
