@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -13,8 +15,9 @@ import (
 )
 
 // BenchmarkJSONL is otpx -jsonl's throughput over backlogs of the fixtures as JSON lines, in
-// messages per second, beside its floor: decoding each line and encoding an answer, without
-// reading the message.
+// messages per second, with one worker (the throughput per core) and with a worker per core
+// as otpx runs, beside its floor: decoding each line and encoding an answer, without reading
+// the message.
 //
 //	go test ./examples/otpx -run '^$' -bench JSONL -benchmem
 func BenchmarkJSONL(b *testing.B) {
@@ -23,16 +26,19 @@ func BenchmarkJSONL(b *testing.B) {
 		{"html", "../../testdata/email/*.html"},
 	} {
 		backlog, n := jsonlBacklog(b, in.glob)
-		b.Run(in.name+"/otpx", func(b *testing.B) {
-			b.SetBytes(int64(len(backlog)))
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				if err := runJSONL(bytes.NewReader(backlog), io.Discard, extract.Options{}, false); err != nil {
-					b.Fatal(err)
+		// One worker gives the throughput per core; otpx itself runs a worker per core.
+		for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
+			b.Run(fmt.Sprintf("%s/otpx-%dworker", in.name, workers), func(b *testing.B) {
+				b.SetBytes(int64(len(backlog)))
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					if err := runJSONLWorkers(bytes.NewReader(backlog), io.Discard, extract.Options{}, false, workers); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "msgs/s")
-		})
+				b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "msgs/s")
+			})
+		}
 		b.Run(in.name+"/decode-encode", func(b *testing.B) {
 			b.SetBytes(int64(len(backlog)))
 			b.ReportAllocs()

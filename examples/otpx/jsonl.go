@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/otpkit/otpkit/extract"
 )
@@ -36,22 +38,105 @@ const maxOther = 1 << 20
 // on the content as decoded.
 func lineLimit(limit int) int { return maxEscape*limit + maxOther }
 
-// runJSONL answers each line of in with one line on out. Only a failure to read in or write
-// out stops it. Answers are flushed whenever no whole line waits in the input, so a client
-// that writes one request and waits gets its answer.
+// runJSONL answers each line of in with one line on out, in the order of the lines. Only a
+// failure to read in or write out stops it. Answers are flushed whenever no whole line waits
+// in the input, so a client that writes one request and waits gets its answer.
+//
+// Lines are answered by a worker per core (GOMAXPROCS), at most maxInFlight(workers) at a
+// time, and written in input order: a backlog is read at the speed of every core, and memory
+// holds at most that many lines.
 func runJSONL(in io.Reader, out io.Writer, defaults extract.Options, explain bool) error {
+	return runJSONLWorkers(in, out, defaults, explain, runtime.GOMAXPROCS(0))
+}
+
+// maxInFlight bounds how many lines are read and not yet written: enough to keep every worker
+// busy while the writer waits for the oldest.
+func maxInFlight(workers int) int { return 2 * workers }
+
+// job is one line on its way through the workers: its answer arrives in done.
+type job struct {
+	line []byte
+	err  error         // the read error that the answer reports (a line too long)
+	done chan []byte   // the answer, encoded, with its newline
+	out  *bytes.Buffer // where a worker encodes it
+}
+
+func runJSONLWorkers(in io.Reader, out io.Writer, defaults extract.Options, explain bool, workers int) error {
 	limit := defaults.MaxBytes
 	if limit == 0 {
 		limit = extract.DefaultMaxBytes
 	}
+	workers = max(1, workers)
+	jobs := make(chan *job)
+	// order carries every job in input order to the writer, and nil where the writer
+	// flushes; its capacity bounds the lines in flight.
+	order := make(chan *job, maxInFlight(workers))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.out = new(bytes.Buffer)
+				err := encode(j.out, answer(j.line, j.err, defaults, explain))
+				if err != nil {
+					j.out.Reset() // an answer always encodes; a line per line all the same
+					encode(j.out, output{Error: "otpx: " + err.Error()})
+				}
+				j.done <- j.out.Bytes()
+			}
+		}()
+	}
+	// The writer: answers in input order, flushed where the reader found no waiting line.
+	writeErr := make(chan error, 1)
+	stop := make(chan struct{}) // closed when the writer fails: the reader stops
+	go func() {
+		w := bufio.NewWriter(out)
+		var err error
+		for j := range order {
+			if err != nil {
+				if j != nil {
+					<-j.done // let its worker go on
+				}
+				continue
+			}
+			if j == nil {
+				err = w.Flush()
+			} else {
+				_, err = w.Write(<-j.done)
+			}
+			if err != nil {
+				close(stop)
+			}
+		}
+		if err == nil {
+			err = w.Flush()
+		}
+		writeErr <- err
+	}()
+
+	readErr := readJobs(in, limit, jobs, order, stop)
+	close(jobs)
+	close(order)
+	wg.Wait()
+	if err := <-writeErr; err != nil {
+		return err
+	}
+	return readErr
+}
+
+// readJobs reads the lines of in and hands each to the workers and, in order, to the writer,
+// with a flush wherever no whole line waits. It returns the error that stopped the reading,
+// nil at the end of the input or when stop is closed.
+func readJobs(in io.Reader, limit int, jobs, order chan<- *job, stop <-chan struct{}) error {
 	r := bufio.NewReaderSize(in, 64<<10)
-	w := bufio.NewWriter(out)
-	defer w.Flush()
 	first := true
 	for {
 		if !lineBuffered(r) {
-			if err := w.Flush(); err != nil {
-				return err
+			select {
+			case order <- nil:
+			case <-stop:
+				return nil
 			}
 		}
 		line, err := readLine(r, lineLimit(limit))
@@ -59,13 +144,17 @@ func runJSONL(in io.Reader, out io.Writer, defaults extract.Options, explain boo
 			line, first = bytes.TrimPrefix(line, []byte("\ufeff")), false
 		}
 		if err == nil || errors.Is(err, errLineTooLong) {
-			if werr := encode(w, answer(line, err, defaults, explain)); werr != nil {
-				return werr
+			j := &job{line: line, err: err, done: make(chan []byte, 1)}
+			select {
+			case order <- j:
+			case <-stop:
+				return nil
 			}
+			jobs <- j // a worker always takes it: workers stop only once jobs is closed
 		}
 		switch {
 		case err == io.EOF:
-			return w.Flush()
+			return nil
 		case err != nil && !errors.Is(err, errLineTooLong):
 			return err
 		}
