@@ -32,10 +32,8 @@ type atomStream struct {
 	text string
 	base int    // the index of buf[0]
 	buf  []atom // the atoms read and not released
-	// first holds buf's first atoms, so that a short message's atoms need no allocation.
-	first [32]atom
-	pos   int  // where reading goes on: the end of the last atom read
-	done  bool // the text has no more atoms
+	pos  int    // where reading goes on: the end of the last atom read
+	done bool   // the text has no more atoms
 }
 
 // has reports whether the text has an atom of index i, reading up to it.

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"sort"
 	"strings"
 )
@@ -26,6 +25,11 @@ type code struct {
 	score      int
 	reasons    []Reason
 	off        ruleSet // rules switched off
+
+	// Room inside the code, so that it takes one allocation: its reasons (most codes
+	// collect a few) and the atom of a number standing alone.
+	reasonBuf [6]Reason
+	single    [1]atom
 }
 
 // add records the evidence of rule r, unless r is switched off.
@@ -46,10 +50,10 @@ func (c *code) note(what, detail string) {
 	c.reasons = append(c.reasons, Reason{Rule: what, Detail: detail})
 }
 
-// grow gives a code's reasons room for what most codes collect, in one allocation.
+// grow starts a code's reasons in the room the code has for them.
 func (c *code) grow() {
 	if c.reasons == nil {
-		c.reasons = make([]Reason, 0, 8)
+		c.reasons = c.reasonBuf[:0]
 	}
 }
 
@@ -100,8 +104,8 @@ const clusterSeps = " -./:,\t"
 // findCodes returns every candidate code in text, in order, skipping numbers inside URLs and
 // e-mail addresses; with a limit above 0, the first limit of them.
 func findCodes(text string, urls [][2]int, limit int) []*code {
-	as := &atomStream{text: text}
-	as.buf = as.first[:0]
+	var first [32]atom // a short message's atoms: no allocation
+	as := &atomStream{text: text, buf: first[:0]}
 	var out []*code
 	var clusterAtoms [maxCluster]atom // a cluster's atoms, copied only when a code keeps them
 	for i := 0; as.has(i) && (limit <= 0 || len(out) < limit); {
@@ -118,10 +122,11 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 			i++
 			continue
 		}
-		// Gather the cluster of numbers this atom starts.
-		cl := cluster{atoms: append(clusterAtoms[:0], a)}
+		// Gather the cluster of numbers this atom starts. Its atoms and separators are kept
+		// apart, so that the atoms stay in clusterAtoms (see numberCodes).
+		atoms, seps := append(clusterAtoms[:0], a), ""
 		j := i + 1
-		for ; as.has(j) && as.at(j).numeric() && len(cl.atoms) < maxCluster; j++ {
+		for ; as.has(j) && as.at(j).numeric() && len(atoms) < maxCluster; j++ {
 			gap := text[as.at(j-1).end:as.at(j).start]
 			if len(gap) != 1 || !strings.Contains(clusterSeps, gap) {
 				break
@@ -130,12 +135,12 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 			if gap == "\t" && (as.at(j-1).digits > 1 || as.at(j).digits > 1) {
 				break
 			}
-			cl.atoms = append(cl.atoms, as.at(j))
-			cl.seps += gap
+			atoms = append(atoms, as.at(j))
+			seps += gap
 		}
-		if !cutRun(text, cl) {
+		if !cutRun(text, cluster{atoms: atoms, seps: seps}) {
 			n := len(out)
-			out = keepCodes(numberCodes(out, text, cl), text, urls, n)
+			out = keepCodes(numberCodes(out, text, atoms, seps), text, urls, n)
 		}
 		i = j
 	}
@@ -161,30 +166,34 @@ func keepCodes(out []*code, text string, urls [][2]int, from int, cs ...*code) [
 // numberCodes appends to out the candidates a cluster of numbers offers: the whole cluster
 // when it is a code written in groups, else each atom long enough to be a code. The codes
 // keep a copy of the cluster's atoms: cl's may be reused.
-func numberCodes(out []*code, text string, cl cluster) []*code {
-	var own []atom
-	keep := func(c cluster) cluster {
-		if own == nil {
-			own = slices.Clone(cl.atoms)
-		}
-		return cluster{atoms: own[:len(c.atoms)], seps: c.seps}
-	}
+func numberCodes(out []*code, text string, atoms []atom, seps string) []*code {
+	// The atoms and separators come apart, so that the caller's atoms stay where they are:
+	// only a copy reaches the codes.
+	cl := cluster{atoms: atoms, seps: seps}
+	var own []atom // cl's atoms, copied once for the codes that keep them
 	if isGroupedCode(cl) {
-		return append(out, groupedCode(text, keep(cl)))
+		return append(out, groupedCode(text, kept(&own, cl.atoms, len(cl.atoms)), seps))
 	}
 	// "482 913 5 min": a code in groups, then, past a space, a small number of the next
 	// words. Dashes join one written number ("583-321-09-87" is a tax number).
 	for n := len(cl.atoms) - 1; n >= 2; n-- {
 		head := cluster{atoms: cl.atoms[:n], seps: cl.seps[:n-1]}
 		if cl.seps[n-1] == ' ' && isGroupedCode(head) && allShort(cl.atoms[n:]) {
-			return append(out, groupedCode(text, keep(head)))
+			return append(out, groupedCode(text, kept(&own, cl.atoms, n), seps[:n-1]))
 		}
 	}
 	for k, a := range cl.atoms {
 		if a.digits < minCode || a.digits > maxCode {
 			continue
 		}
-		c := &code{value: text[a.start:a.end], start: a.start, end: a.end, shape: digits, cluster: keep(cl)}
+		c := &code{value: text[a.start:a.end], start: a.start, end: a.end, shape: digits}
+		if len(cl.atoms) == 1 {
+			// A number alone, the most common: its atom lives in the code.
+			c.single[0] = a
+			c.cluster = cluster{atoms: c.single[:]}
+		} else {
+			c.cluster = cluster{atoms: kept(&own, cl.atoms, len(cl.atoms)), seps: seps}
+		}
 		// A service prefix: "G-483920", "FB-12345".
 		if k == 0 && a.start >= 2 && text[a.start-1] == '-' {
 			if p := prefixStart(text, a.start-1); p >= 0 {
@@ -196,13 +205,21 @@ func numberCodes(out []*code, text string, cl cluster) []*code {
 	return out
 }
 
-func groupedCode(text string, cl cluster) *code {
+// kept returns the first n of atoms from *own, a copy of atoms made on the first call.
+func kept(own *[]atom, atoms []atom, n int) []atom {
+	if *own == nil {
+		*own = append([]atom(nil), atoms...)
+	}
+	return (*own)[:n]
+}
+
+func groupedCode(text string, atoms []atom, seps string) *code {
 	var v strings.Builder
-	for _, a := range cl.atoms {
+	for _, a := range atoms {
 		v.WriteString(text[a.start:a.end])
 	}
-	first, last := cl.atoms[0], cl.atoms[len(cl.atoms)-1]
-	return &code{value: v.String(), start: first.start, end: last.end, shape: grouped, cluster: cl}
+	first, last := atoms[0], atoms[len(atoms)-1]
+	return &code{value: v.String(), start: first.start, end: last.end, shape: grouped, cluster: cluster{atoms: atoms, seps: seps}}
 }
 
 // allShort reports whether every atom has at most two digits: the small numbers that may

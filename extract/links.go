@@ -12,6 +12,9 @@ import (
 // leads, as far as can be told offline (see destination).
 func linkCandidates(m *message) ([]Candidate, map[string]string) {
 	var best bestByValue
+	if len(m.links) == 0 {
+		return nil, nil
+	}
 	dest := map[string]string{}
 	for _, l := range m.links {
 		v := magiclink.Classify(l.Link)
