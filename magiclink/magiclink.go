@@ -263,7 +263,7 @@ func otherPurpose(text string, u *url.URL) (string, bool) {
 			return "", false
 		}
 	}
-	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
+	for seg := range split(strings.ToLower(u.Path), "/") {
 		if objectSegments[seg] {
 			return seg, true
 		}
@@ -551,7 +551,7 @@ func onlyPointer(text string, matches []lexicon.Match) bool {
 func urlText(u *url.URL) string {
 	var b strings.Builder
 	b.WriteString(u.Path) // unescaped: "%2Fconnexion" reads "connexion"
-	for _, kv := range strings.Split(u.RawQuery, "&") {
+	for kv := range split(u.RawQuery, "&") {
 		key, raw, _ := strings.Cut(kv, "=")
 		b.WriteByte(' ')
 		b.WriteString(key)
@@ -571,12 +571,12 @@ func urlText(u *url.URL) string {
 // the next, so that no phrase spans two of them (/session/new/email is no "new email").
 func kindURLText(u *url.URL) string {
 	var parts []string
-	for _, seg := range strings.Split(u.Path, "/") {
+	for seg := range split(u.Path, "/") {
 		if seg != "" {
 			parts = append(parts, splitWords(seg))
 		}
 	}
-	for _, kv := range strings.Split(u.RawQuery, "&") {
+	for kv := range split(u.RawQuery, "&") {
 		if key, _, _ := strings.Cut(kv, "="); key != "" {
 			parts = append(parts, splitWords(key))
 		}

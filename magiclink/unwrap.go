@@ -69,7 +69,7 @@ func unwrapOnce(u *url.URL) string {
 
 // queryValue returns the first value of key in u's query, unescaped.
 func queryValue(u *url.URL, key string) string {
-	for _, kv := range strings.Split(u.RawQuery, "&") {
+	for kv := range split(u.RawQuery, "&") {
 		k, raw, _ := strings.Cut(kv, "=")
 		if k != key {
 			continue
@@ -92,7 +92,7 @@ var redirectKeys = map[string]bool{
 // (/c?u=https%3A…). A sign-in link's own "redirect_to=https%3A…" is not a wrapper: its
 // key is not a redirect key, and its path is the sign-in's.
 func embedded(u *url.URL) string {
-	for _, seg := range strings.Split(u.EscapedPath(), "/") {
+	for seg := range split(u.EscapedPath(), "/") {
 		lower := strings.ToLower(seg)
 		if !strings.HasPrefix(lower, "http%3a%2f%2f") && !strings.HasPrefix(lower, "https%3a%2f%2f") &&
 			!strings.HasPrefix(lower, "http:%2f%2f") && !strings.HasPrefix(lower, "https:%2f%2f") {
@@ -106,7 +106,7 @@ func embedded(u *url.URL) string {
 		return ""
 	}
 	// In the order written (url.Values is a map): the first target wins, every time.
-	for _, kv := range strings.Split(u.RawQuery, "&") {
+	for kv := range split(u.RawQuery, "&") {
 		key, raw, _ := strings.Cut(kv, "=")
 		if !redirectKeys[strings.ToLower(key)] {
 			continue
