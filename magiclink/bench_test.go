@@ -49,16 +49,19 @@ func BenchmarkClassify(b *testing.B) {
 	b.Run("classify", func(b *testing.B) {
 		b.SetBytes(urlBytes(links))
 		b.ReportAllocs()
+		start := cpuTime()
 		for i := 0; i < b.N; i++ {
 			for _, l := range links {
 				Classify(l)
 			}
 		}
+		reportCPU(b, start)
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(links)), "ns/link")
 	})
 	b.Run("url.Parse", func(b *testing.B) {
 		b.SetBytes(urlBytes(links))
 		b.ReportAllocs()
+		start := cpuTime()
 		for i := 0; i < b.N; i++ {
 			for _, l := range links {
 				if _, err := url.Parse(l.URL); err != nil {
@@ -66,6 +69,7 @@ func BenchmarkClassify(b *testing.B) {
 				}
 			}
 		}
+		reportCPU(b, start)
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(links)), "ns/link")
 	})
 }
@@ -79,13 +83,16 @@ func BenchmarkFindInText(b *testing.B) {
 	b.Run("find", func(b *testing.B) {
 		b.SetBytes(int64(len(text)))
 		b.ReportAllocs()
+		start := cpuTime()
 		for i := 0; i < b.N; i++ {
 			FindInText(text)
 		}
+		reportCPU(b, start)
 	})
 	b.Run("index-scan", func(b *testing.B) {
 		b.SetBytes(int64(len(text)))
 		b.ReportAllocs()
+		start := cpuTime()
 		for i := 0; i < b.N; i++ {
 			for k, n := 0, 0; ; n++ {
 				j := strings.Index(text[k:], "://")
@@ -95,6 +102,7 @@ func BenchmarkFindInText(b *testing.B) {
 				k += j + 3
 			}
 		}
+		reportCPU(b, start)
 	})
 }
 
@@ -109,23 +117,29 @@ func BenchmarkOneTimeCue(b *testing.B) {
 		b.Run(in.name+"/table", func(b *testing.B) {
 			b.SetBytes(int64(len(in.text)))
 			b.ReportAllocs()
+			start := cpuTime()
 			for i := 0; i < b.N; i++ {
 				OneTimeCue(in.text)
 			}
+			reportCPU(b, start)
 		})
 		b.Run(in.name+"/expression", func(b *testing.B) {
 			b.SetBytes(int64(len(in.text)))
 			b.ReportAllocs()
+			start := cpuTime()
 			for i := 0; i < b.N; i++ {
 				oneTimeCue().MatchString(strings.ToLower(in.text))
 			}
+			reportCPU(b, start)
 		})
 		b.Run(in.name+"/tolower", func(b *testing.B) {
 			b.SetBytes(int64(len(in.text)))
 			b.ReportAllocs()
+			start := cpuTime()
 			for i := 0; i < b.N; i++ {
 				strings.ToLower(in.text)
 			}
+			reportCPU(b, start)
 		})
 	}
 }
