@@ -47,7 +47,7 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 		codes = mergeCodes(m.text, found)
 	}
 	var links []Candidate
-	var dest map[string]string
+	var dest destinations
 	if opts.Type != TOTP {
 		links, dest = linkCandidates(m)
 	}
