@@ -21,8 +21,11 @@ func linkCandidates(m *message) ([]Candidate, destinations) {
 		verdicts[i] = v
 		c := Candidate{Type: MagicLink, Value: l.URL, Score: v.Score, Kind: v.Kind, Target: v.Target,
 			Context: context(m.text, l.start, l.end)}
-		for _, s := range v.Signals {
-			c.Reasons = append(c.Reasons, Reason(s))
+		if len(v.Signals) > 0 {
+			c.Reasons = make([]Reason, len(v.Signals))
+			for k, s := range v.Signals {
+				c.Reasons[k] = Reason(s)
+			}
 		}
 		best.keep(c)
 	}

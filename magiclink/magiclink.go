@@ -133,7 +133,7 @@ func Classify(l Link) Verdict {
 	// A wrapper that carries its target in the link is judged by the target; the link
 	// itself is what the person opens, and stays as written.
 	target := u
-	t, ok := Unwrap(l.URL)
+	t, ok := unwrapFrom(l.URL, u)
 	if !ok && l.SafeRedirect != "" {
 		// Gmail's wrapper around the href itself tells nothing new.
 		if t, ok = Unwrap(l.SafeRedirect); ok && sameURL(t, l.URL) {

@@ -18,14 +18,22 @@ const maxUnwrap = 4
 // its target as a query value or an escaped path segment. Nothing is fetched: an opaque
 // tracker (whose target is only known to its server) returns "", false.
 func Unwrap(raw string) (target string, ok bool) {
+	return unwrapFrom(raw, nil)
+}
+
+// unwrapFrom is Unwrap, with raw already parsed as u when u is not nil: Classify has parsed
+// it, and parsing is a good part of reading a link.
+func unwrapFrom(raw string, u *url.URL) (target string, ok bool) {
 	if !IsHTTP(raw) {
 		return "", false
 	}
 	cur := raw
 	for i := 0; i < maxUnwrap; i++ {
-		u, err := url.Parse(cur)
-		if err != nil {
-			break
+		if i > 0 || u == nil {
+			var err error
+			if u, err = url.Parse(cur); err != nil {
+				break
+			}
 		}
 		next := unwrapOnce(u)
 		if next == "" || next == cur || !IsHTTP(next) {
