@@ -109,11 +109,13 @@ func BenchmarkExtractWholeEmail(b *testing.B) {
 	content := benchInput(b, benchWholeEmail)
 	b.SetBytes(int64(len(content)))
 	b.ReportAllocs()
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := Extract(content, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkBaselineWholeEmail: the floor for reading a whole email, net/mail's header parse,
@@ -123,6 +125,7 @@ func BenchmarkBaselineWholeEmail(b *testing.B) {
 	content := benchInput(b, benchWholeEmail)
 	b.SetBytes(int64(len(content)))
 	b.ReportAllocs()
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		msg, err := mail.ReadMessage(strings.NewReader(content))
 		if err != nil {
@@ -144,4 +147,5 @@ func BenchmarkBaselineWholeEmail(b *testing.B) {
 			}
 		}
 	}
+	reportCPU(b, start)
 }

@@ -27,6 +27,11 @@ type code struct {
 	score      int
 	reasons    []Reason
 	off        ruleoff.Set // rules switched off
+
+	// Room inside the code, so that it takes one allocation: its reasons (most codes
+	// collect a few) and the atom of a number standing alone.
+	reasonBuf [6]Reason
+	single    [1]atom
 }
 
 // add records the evidence of rule r, unless r is switched off.
@@ -36,13 +41,22 @@ func (c *code) add(r rule, detail string) {
 	}
 	w := rules[r].Weight
 	c.score += w
+	c.grow()
 	c.reasons = append(c.reasons, Reason{Rule: rules[r].Name, Weight: w, Detail: detail})
 }
 
 // note records something seen that weighs nothing but explains the code: the prefix that is
 // not typed, the groups that are joined.
 func (c *code) note(what, detail string) {
+	c.grow()
 	c.reasons = append(c.reasons, Reason{Rule: what, Detail: detail})
+}
+
+// grow starts a code's reasons in the room the code has for them.
+func (c *code) grow() {
+	if c.reasons == nil {
+		c.reasons = c.reasonBuf[:0]
+	}
 }
 
 // atom is a maximal run of ASCII letters and digits.
@@ -92,23 +106,17 @@ const clusterSeps = " -./:,\t"
 // findCodes returns every candidate code in text, in order, skipping numbers inside URLs and
 // e-mail addresses; with a limit above 0, the first limit of them.
 func findCodes(text string, urls [][2]int, limit int) []*code {
-	as := &atomStream{text: text}
+	var first [32]atom // a short message's atoms: no allocation
+	as := &atomStream{text: text, buf: first[:0]}
 	var out []*code
-	// Drop what hides inside a URL or an address.
-	add := func(cs ...*code) {
-		for _, c := range cs {
-			if !insideURL(c, urls) && !inAddress(text, c.start, c.end) {
-				out = append(out, c)
-			}
-		}
-	}
+	var clusterAtoms [maxCluster]atom // a cluster's atoms, copied only when a code keeps them
 	for i := 0; as.has(i) && (limit <= 0 || len(out) < limit); {
 		as.release(i)
 		a := as.at(i)
 		if !a.numeric() {
 			if c, used := letterCode(text, as.from(i), 0); c != nil {
 				if !cutBefore(text, c.start) && !cutAfter(text, c.end) {
-					add(c)
+					out = keepCodes(out, text, urls, len(out), c)
 				}
 				i += used
 				continue
@@ -116,10 +124,11 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 			i++
 			continue
 		}
-		// Gather the cluster of numbers this atom starts.
-		cl := cluster{atoms: []atom{a}}
+		// Gather the cluster of numbers this atom starts. Its atoms and separators are kept
+		// apart, so that the atoms stay in clusterAtoms (see numberCodes).
+		atoms, seps := append(clusterAtoms[:0], a), ""
 		j := i + 1
-		for ; as.has(j) && as.at(j).numeric() && len(cl.atoms) < maxCluster; j++ {
+		for ; as.has(j) && as.at(j).numeric() && len(atoms) < maxCluster; j++ {
 			gap := text[as.at(j-1).end:as.at(j).start]
 			if len(gap) != 1 || !strings.Contains(clusterSeps, gap) {
 				break
@@ -128,11 +137,12 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 			if gap == "\t" && (as.at(j-1).digits > 1 || as.at(j).digits > 1) {
 				break
 			}
-			cl.atoms = append(cl.atoms, as.at(j))
-			cl.seps += gap
+			atoms = append(atoms, as.at(j))
+			seps += gap
 		}
-		if !cutRun(text, cl) {
-			add(numberCodes(text, cl)...)
+		if !cutRun(text, cluster{atoms: atoms, seps: seps}) {
+			n := len(out)
+			out = keepCodes(numberCodes(out, text, atoms, seps), text, urls, n)
 		}
 		i = j
 	}
@@ -142,26 +152,50 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 	return out
 }
 
-// numberCodes returns the candidates a cluster of numbers offers: the whole cluster when it
-// is a code written in groups, else each atom long enough to be a code.
-func numberCodes(text string, cl cluster) []*code {
+// keepCodes appends cs to out and drops, from out[from:] on, what hides inside a URL or an
+// address.
+func keepCodes(out []*code, text string, urls [][2]int, from int, cs ...*code) []*code {
+	out = append(out, cs...)
+	kept := out[:from]
+	for _, c := range out[from:] {
+		if !insideURL(c, urls) && !inAddress(text, c.start, c.end) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// numberCodes appends to out the candidates a cluster of numbers offers: the whole cluster
+// when it is a code written in groups, else each atom long enough to be a code. The codes
+// keep a copy of the cluster's atoms: cl's may be reused.
+func numberCodes(out []*code, text string, atoms []atom, seps string) []*code {
+	// The atoms and separators come apart, so that the caller's atoms stay where they are:
+	// only a copy reaches the codes.
+	cl := cluster{atoms: atoms, seps: seps}
+	var own []atom // cl's atoms, copied once for the codes that keep them
 	if isGroupedCode(cl) {
-		return []*code{groupedCode(text, cl)}
+		return append(out, groupedCode(text, kept(&own, cl.atoms, len(cl.atoms)), seps))
 	}
 	// "482 913 5 min": a code in groups, then, past a space, a small number of the next
 	// words. Dashes join one written number ("583-321-09-87" is a tax number).
 	for n := len(cl.atoms) - 1; n >= 2; n-- {
 		head := cluster{atoms: cl.atoms[:n], seps: cl.seps[:n-1]}
 		if cl.seps[n-1] == ' ' && isGroupedCode(head) && allShort(cl.atoms[n:]) {
-			return []*code{groupedCode(text, head)}
+			return append(out, groupedCode(text, kept(&own, cl.atoms, n), seps[:n-1]))
 		}
 	}
-	var out []*code
 	for k, a := range cl.atoms {
 		if a.digits < minCode || a.digits > maxCode {
 			continue
 		}
-		c := &code{value: text[a.start:a.end], start: a.start, end: a.end, shape: digits, cluster: cl}
+		c := &code{value: text[a.start:a.end], start: a.start, end: a.end, shape: digits}
+		if len(cl.atoms) == 1 {
+			// A number alone, the most common: its atom lives in the code.
+			c.single[0] = a
+			c.cluster = cluster{atoms: c.single[:]}
+		} else {
+			c.cluster = cluster{atoms: kept(&own, cl.atoms, len(cl.atoms)), seps: seps}
+		}
 		// A service prefix: "G-483920", "FB-12345".
 		if k == 0 && a.start >= 2 && text[a.start-1] == '-' {
 			if p := prefixStart(text, a.start-1); p >= 0 {
@@ -173,13 +207,21 @@ func numberCodes(text string, cl cluster) []*code {
 	return out
 }
 
-func groupedCode(text string, cl cluster) *code {
+// kept returns the first n of atoms from *own, a copy of atoms made on the first call.
+func kept(own *[]atom, atoms []atom, n int) []atom {
+	if *own == nil {
+		*own = append([]atom(nil), atoms...)
+	}
+	return (*own)[:n]
+}
+
+func groupedCode(text string, atoms []atom, seps string) *code {
 	var v strings.Builder
-	for _, a := range cl.atoms {
+	for _, a := range atoms {
 		v.WriteString(text[a.start:a.end])
 	}
-	first, last := cl.atoms[0], cl.atoms[len(cl.atoms)-1]
-	return &code{value: v.String(), start: first.start, end: last.end, shape: grouped, cluster: cl}
+	first, last := atoms[0], atoms[len(atoms)-1]
+	return &code{value: v.String(), start: first.start, end: last.end, shape: grouped, cluster: cluster{atoms: atoms, seps: seps}}
 }
 
 // allShort reports whether every atom has at most two digits: the small numbers that may

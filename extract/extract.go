@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -48,7 +49,7 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 		codes = mergeCodes(m.text, found)
 	}
 	var links []Candidate
-	var dest map[string]string
+	var dest destinations
 	if opts.Type != TOTP {
 		links, dest = linkCandidates(m, opts.off)
 	}
@@ -128,7 +129,10 @@ func prepare(content string, opts Options) (string, Options, error) {
 		opts.Format = FormatEmail
 		return content, opts, nil
 	}
-	return strings.ToValidUTF8(content, "\uFFFD"), opts, nil
+	if !utf8.ValidString(content) { // checks eight bytes at a time while they are ASCII
+		content = strings.ToValidUTF8(content, "\uFFFD")
+	}
+	return content, opts, nil
 }
 
 // mergeCodes turns candidate codes into Candidates, one per value: a code written twice
@@ -149,14 +153,30 @@ type bestByValue struct {
 }
 
 func (b *bestByValue) keep(c Candidate) {
+	if b.index == nil && len(b.list) < 16 {
+		// A few candidates are looked through: no map to allocate.
+		for i := range b.list {
+			if b.list[i].Value == c.Value {
+				if c.Score > b.list[i].Score {
+					b.list[i] = c
+				}
+				return
+			}
+		}
+		b.list = append(b.list, c)
+		return
+	}
+	if b.index == nil {
+		b.index = make(map[string]int, 2*len(b.list))
+		for i, l := range b.list {
+			b.index[l.Value] = i
+		}
+	}
 	if i, ok := b.index[c.Value]; ok {
 		if c.Score > b.list[i].Score {
 			b.list[i] = c
 		}
 		return
-	}
-	if b.index == nil {
-		b.index = map[string]int{}
 	}
 	b.index[c.Value] = len(b.list)
 	b.list = append(b.list, c)
@@ -172,7 +192,7 @@ func second(cs []Candidate) *Candidate {
 
 // sortCandidates orders candidates best first; equal scores keep document order.
 func sortCandidates(cs []Candidate) {
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Score > cs[j].Score })
+	slices.SortStableFunc(cs, func(a, b Candidate) int { return cmp.Compare(b.Score, a.Score) })
 }
 
 // context returns the line around text[start:end], shortened to about 80 characters

@@ -23,6 +23,12 @@ const keywordReach = 4 * maxLineSpan
 // classes of every keyword in the text. Past the last code, keywords only tell what the
 // message speaks of: a crafted text of nothing but keywords keeps none of them.
 func (m *message) findKeywords(found []*code) {
+	if len(found) == 0 {
+		// No code to read words around: the keywords would all lie past the reach. An
+		// empty list, not nil, as keywordsIn gives (expiresIn reads nil as "not looked for").
+		m.keywords, m.classes = []lexicon.Match{}, 0
+		return
+	}
 	reach := 0
 	for _, c := range found {
 		reach = max(reach, c.end+keywordReach)

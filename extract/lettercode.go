@@ -26,7 +26,8 @@ const maxParts = 4
 //
 // A letter and number prefix such as G-483920 is a service prefix instead (see numberCodes).
 func letterCode(text string, as []atom, i int) (c *code, used int) {
-	parts := []atom{as[i]}
+	var buf [maxParts]atom // no allocation for the atoms that make no code
+	parts := append(buf[:0], as[i])
 	for j := i + 1; j < len(as) && len(parts) < maxParts; j++ {
 		prev, next := as[j-1], as[j]
 		if next.start != prev.end+1 || text[prev.end] != '-' {
@@ -58,14 +59,20 @@ func partsCode(text string, parts []atom) *code {
 	}
 	first, last := parts[0], parts[len(parts)-1]
 	raw := text[first.start:last.end]
-	c := &code{value: strings.ReplaceAll(raw, "-", ""), start: first.start, end: last.end, shape: alnum}
+	// The code is allocated only once the parts make one: most words make none.
+	alnumCode := func() *code {
+		v := raw
+		if len(parts) > 1 {
+			v = strings.ReplaceAll(raw, "-", "")
+		}
+		return &code{value: v, start: first.start, end: last.end, shape: alnum}
+	}
 	grouped := len(parts) == 1 || shortest >= 2 && longest <= 6
 	switch {
 	case lower && upper, n < minCode:
 		return nil
 	case len(parts) >= 3 && lower && digits == 0 && shortest >= 3 && longest <= maxCodeWord:
-		c.value, c.shape = raw, words // maple-river-stone
-		return c
+		return &code{value: raw, start: first.start, end: last.end, shape: words} // maple-river-stone
 	case n > maxAlnum || !grouped:
 		return nil
 	case len(parts) == 2 && first.digits == 0 && first.len() <= 3 && last.letters == 0:
@@ -74,9 +81,9 @@ func partsCode(text string, parts []atom) *code {
 		if lower && len(parts) == 1 && runs(raw) < 3 {
 			return nil // ipv6, covid19, h264: a word and a number
 		}
-		return c
+		return alnumCode()
 	case digits == 0 && upper && len(parts) >= 2 && shortest >= 3:
-		return c // FRT-KQZ
+		return alnumCode() // FRT-KQZ
 	}
 	return nil
 }

@@ -9,29 +9,49 @@ import (
 )
 
 // linkCandidates scores every http(s) link of m once per distinct URL, keeping the best
-// reading of a URL written both as a button and as text. It also returns where each URL
-// leads, as far as can be told offline (see destination). The rules in off are switched off
-// (only in tests).
-func linkCandidates(m *message, off ruleoff.Set) ([]Candidate, map[string]string) {
+// reading of a URL written both as a button and as text. It also returns what tells where
+// each URL leads (see destinations). The rules in off are switched off (only in tests).
+func linkCandidates(m *message, off ruleoff.Set) ([]Candidate, destinations) {
 	var best bestByValue
-	dest := map[string]string{}
+	if len(m.links) == 0 {
+		return nil, destinations{}
+	}
 	var linkOff func(string) bool // nil unless a test switches rules off
 	if !off.Empty() {
 		linkOff = func(rule string) bool { return off.Has("magiclink", rule) }
 	}
-	for _, l := range m.links {
+	verdicts := make([]magiclink.Verdict, len(m.links))
+	for i, l := range m.links {
 		v := magiclink.ClassifyWithout(l.Link, linkOff)
+		verdicts[i] = v
 		c := Candidate{Type: MagicLink, Value: l.URL, Score: v.Score, Kind: v.Kind, Target: v.Target,
 			Context: context(m.text, l.start, l.end)}
-		for _, s := range v.Signals {
-			c.Reasons = append(c.Reasons, Reason(s))
-		}
-		if _, seen := dest[l.URL]; !seen {
-			dest[l.URL] = destination(l.Link, v)
+		if len(v.Signals) > 0 {
+			c.Reasons = make([]Reason, len(v.Signals))
+			for k, s := range v.Signals {
+				c.Reasons[k] = Reason(s)
+			}
 		}
 		best.keep(c)
 	}
-	return best.list, dest
+	return best.list, destinations{m.links, verdicts}
+}
+
+// destinations holds the links of a message and their verdicts, to tell where a URL leads
+// when two links tie: only then is it worked out.
+type destinations struct {
+	links    []link
+	verdicts []magiclink.Verdict
+}
+
+// of returns where url leads, from the first link written with it (see destination).
+func (d destinations) of(url string) string {
+	for i, l := range d.links {
+		if l.URL == url {
+			return destination(l.Link, d.verdicts[i])
+		}
+	}
+	return url
 }
 
 // destination names where a link leads: its unwrapped target, or, for an opaque tracker,
@@ -69,8 +89,8 @@ func signInLinks(links []Candidate, forced bool) []Candidate {
 
 // tiedLinks reports whether the two best sign-in links score the same and lead to different
 // places: no reason to prefer one.
-func tiedLinks(links []Candidate, dest map[string]string) bool {
-	return len(links) >= 2 && links[0].Score == links[1].Score && dest[links[0].Value] != dest[links[1].Value]
+func tiedLinks(links []Candidate, dest destinations) bool {
+	return len(links) >= 2 && links[0].Score == links[1].Score && dest.of(links[0].Value) != dest.of(links[1].Value)
 }
 
 // linkDomainMatch reports whether the link's registrable domain, or its unwrapped target's,

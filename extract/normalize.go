@@ -26,6 +26,19 @@ func normalize(s string) (string, []int) {
 	moved := make([]int, len(s)+1)
 	space := false // a space is pending: written before the next visible rune
 	for i := 0; i < len(s); {
+		if c := s[i]; c > ' ' && c < 0x7f {
+			// Printable ASCII but the space, most of any text: no rule below changes it.
+			if space {
+				if last := lastByte(&b); last != 0 && last != '\n' && last != '\t' {
+					b.WriteByte(' ')
+				}
+				space = false
+			}
+			moved[i] = b.Len()
+			b.WriteByte(c)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		for k := 0; k < n; k++ {
 			moved[i+k] = b.Len()

@@ -166,7 +166,7 @@ func (v *Verdict) classify(l Link) {
 	// A wrapper that carries its target in the link is judged by the target; the link
 	// itself is what the person opens, and stays as written.
 	target := u
-	t, ok := Unwrap(l.URL)
+	t, ok := unwrapFrom(l.URL, u)
 	if !ok && l.SafeRedirect != "" {
 		// Gmail's wrapper around the href itself tells nothing new.
 		if t, ok = Unwrap(l.SafeRedirect); ok && sameURL(t, l.URL) {
@@ -325,7 +325,7 @@ func otherPurpose(text string, u *url.URL) (string, bool) {
 			return "", false
 		}
 	}
-	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
+	for seg := range split(strings.ToLower(u.Path), "/") {
 		if objectSegments[seg] {
 			return seg, true
 		}
@@ -454,6 +454,9 @@ func (v *Verdict) add(rule string, detail string) {
 		return
 	}
 	v.Score += w
+	if v.Signals == nil {
+		v.Signals = make([]Signal, 0, 8) // what most links collect, in one allocation
+	}
 	v.Signals = append(v.Signals, Signal{Rule: rule, Weight: w, Detail: detail})
 }
 
@@ -647,7 +650,7 @@ func onlyPointer(text string, matches []lexicon.Match) bool {
 func urlText(u *url.URL) string {
 	var b strings.Builder
 	b.WriteString(u.Path) // unescaped: "%2Fconnexion" reads "connexion"
-	for _, kv := range strings.Split(u.RawQuery, "&") {
+	for kv := range split(u.RawQuery, "&") {
 		key, raw, _ := strings.Cut(kv, "=")
 		b.WriteByte(' ')
 		b.WriteString(key)
@@ -667,12 +670,12 @@ func urlText(u *url.URL) string {
 // the next, so that no phrase spans two of them (/session/new/email is no "new email").
 func kindURLText(u *url.URL) string {
 	var parts []string
-	for _, seg := range strings.Split(u.Path, "/") {
+	for seg := range split(u.Path, "/") {
 		if seg != "" {
 			parts = append(parts, splitWords(seg))
 		}
 	}
-	for _, kv := range strings.Split(u.RawQuery, "&") {
+	for kv := range split(u.RawQuery, "&") {
 		if key, _, _ := strings.Cut(kv, "="); key != "" {
 			parts = append(parts, splitWords(key))
 		}

@@ -35,7 +35,7 @@ const confusables = "аеорсухіјѕԁһӏԛԝοαν" + "ΑΒΕΖΗΙΚΜΝ
 // script, or is written wholly in look-alike letters of another script: a host that reads as
 // a familiar name and is not it. host may be punycode (xn--).
 func mixedScript(host string) (string, bool) {
-	for _, label := range strings.Split(strings.ToLower(host), ".") {
+	for label := range split(strings.ToLower(host), ".") {
 		if strings.HasPrefix(label, "xn--") {
 			if dec, ok := punycode(label[4:]); ok {
 				label = dec

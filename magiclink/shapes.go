@@ -15,6 +15,7 @@ var shapesText string
 // shape is one line of shapes.txt.
 type shape struct {
 	name, host, path string
+	segments         []string    // path's segments, split once
 	query            [][2]string // key, and the value it must have ("" for any)
 }
 
@@ -31,6 +32,7 @@ func parseShapes(text string) ([]shape, error) {
 			return nil, fmt.Errorf("shapes.txt:%d: want name, host and path", i+1)
 		}
 		s := shape{name: f[0], host: strings.ToLower(f[1]), path: f[2]}
+		s.segments = strings.Split(strings.Trim(s.path, "/"), "/")
 		if _, err := path.Match(s.path, ""); err != nil {
 			return nil, fmt.Errorf("shapes.txt:%d: %v", i+1, err)
 		}
@@ -54,15 +56,16 @@ var shapes = sync.OnceValue(func() []shape {
 // matchShape returns the name of the first shape u has, or "".
 func matchShape(u *url.URL) string {
 	host := strings.ToLower(u.Hostname())
+	var segments []string // u's path segments, split once the first shape's host matches
 	for _, s := range shapes() {
-		if s.matches(u, host) {
+		if s.matches(u, host, &segments) {
 			return s.name
 		}
 	}
 	return ""
 }
 
-func (s shape) matches(u *url.URL, host string) bool {
+func (s shape) matches(u *url.URL, host string, segments *[]string) bool {
 	switch {
 	case s.host == "*":
 	case strings.HasPrefix(s.host, "*."):
@@ -77,12 +80,14 @@ func (s shape) matches(u *url.URL, host string) bool {
 		return false
 	}
 	if s.path != "*" {
-		want := strings.Split(strings.Trim(s.path, "/"), "/")
-		got := strings.Split(strings.Trim(u.Path, "/"), "/")
-		if len(got) < len(want) {
+		if *segments == nil {
+			*segments = strings.Split(strings.Trim(u.Path, "/"), "/")
+		}
+		got := *segments
+		if len(got) < len(s.segments) {
 			return false
 		}
-		for i, w := range want {
+		for i, w := range s.segments {
 			if ok, _ := path.Match(w, got[i]); !ok {
 				return false
 			}

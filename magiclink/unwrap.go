@@ -18,14 +18,22 @@ const maxUnwrap = 4
 // its target as a query value or an escaped path segment. Nothing is fetched: an opaque
 // tracker (whose target is only known to its server) returns "", false.
 func Unwrap(raw string) (target string, ok bool) {
+	return unwrapFrom(raw, nil)
+}
+
+// unwrapFrom is Unwrap, with raw already parsed as u when u is not nil: Classify has parsed
+// it, and parsing is a good part of reading a link.
+func unwrapFrom(raw string, u *url.URL) (target string, ok bool) {
 	if !IsHTTP(raw) {
 		return "", false
 	}
 	cur := raw
 	for i := 0; i < maxUnwrap; i++ {
-		u, err := url.Parse(cur)
-		if err != nil {
-			break
+		if i > 0 || u == nil {
+			var err error
+			if u, err = url.Parse(cur); err != nil {
+				break
+			}
 		}
 		next := unwrapOnce(u)
 		if next == "" || next == cur || !IsHTTP(next) {
@@ -69,7 +77,7 @@ func unwrapOnce(u *url.URL) string {
 
 // queryValue returns the first value of key in u's query, unescaped.
 func queryValue(u *url.URL, key string) string {
-	for _, kv := range strings.Split(u.RawQuery, "&") {
+	for kv := range split(u.RawQuery, "&") {
 		k, raw, _ := strings.Cut(kv, "=")
 		if k != key {
 			continue
@@ -92,7 +100,7 @@ var redirectKeys = map[string]bool{
 // (/c?u=https%3A…). A sign-in link's own "redirect_to=https%3A…" is not a wrapper: its
 // key is not a redirect key, and its path is the sign-in's.
 func embedded(u *url.URL) string {
-	for _, seg := range strings.Split(u.EscapedPath(), "/") {
+	for seg := range split(u.EscapedPath(), "/") {
 		lower := strings.ToLower(seg)
 		if !strings.HasPrefix(lower, "http%3a%2f%2f") && !strings.HasPrefix(lower, "https%3a%2f%2f") &&
 			!strings.HasPrefix(lower, "http:%2f%2f") && !strings.HasPrefix(lower, "https:%2f%2f") {
@@ -106,7 +114,7 @@ func embedded(u *url.URL) string {
 		return ""
 	}
 	// In the order written (url.Values is a map): the first target wins, every time.
-	for _, kv := range strings.Split(u.RawQuery, "&") {
+	for kv := range split(u.RawQuery, "&") {
 		key, raw, _ := strings.Cut(kv, "=")
 		if !redirectKeys[strings.ToLower(key)] {
 			continue

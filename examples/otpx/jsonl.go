@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/otpkit/otpkit/extract"
 )
@@ -36,22 +38,135 @@ const maxOther = 1 << 20
 // on the content as decoded.
 func lineLimit(limit int) int { return maxEscape*limit + maxOther }
 
-// runJSONL answers each line of in with one line on out. Only a failure to read in or write
-// out stops it. Answers are flushed whenever no whole line waits in the input, so a client
-// that writes one request and waits gets its answer.
+// runJSONL answers each line of in with one line on out, in the order of the lines. Only a
+// failure to read in or write out stops it. Answers are flushed whenever no whole line waits
+// in the input, so a client that writes one request and waits gets its answer.
+//
+// Lines are answered by a worker per core (GOMAXPROCS) in batches of the lines already
+// waiting, at most maxInFlight(workers) batches at a time, and written in input order: a
+// backlog is read at the speed of every core, and memory holds at most that many batches.
 func runJSONL(in io.Reader, out io.Writer, defaults extract.Options, explain bool) error {
+	return runJSONLWorkers(in, out, defaults, explain, runtime.GOMAXPROCS(0))
+}
+
+// maxInFlight bounds how many batches are read and not yet written: enough to keep every
+// worker busy while the writer waits for the oldest.
+func maxInFlight(workers int) int { return 2 * workers }
+
+// A batch closes at maxBatchLines lines or once it holds maxBatchBytes: handing lines one by
+// one between goroutines cost a fifth of an SMS's time; a batch pays it once.
+const (
+	maxBatchLines = 64
+	maxBatchBytes = 1 << 20
+)
+
+// job is a batch of lines on its way through the workers: their answers arrive in done.
+type job struct {
+	lines [][]byte
+	errs  []error     // the read error each answer reports (a line too long), or nil
+	size  int         // bytes in lines
+	done  chan []byte // the answers, encoded, a line each
+}
+
+func runJSONLWorkers(in io.Reader, out io.Writer, defaults extract.Options, explain bool, workers int) error {
 	limit := defaults.MaxBytes
 	if limit == 0 {
 		limit = extract.DefaultMaxBytes
 	}
+	workers = max(1, workers)
+	jobs := make(chan *job)
+	// order carries every job in input order to the writer, and nil where the writer
+	// flushes; its capacity bounds the lines in flight.
+	order := make(chan *job, maxInFlight(workers))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				var out bytes.Buffer
+				for k, line := range j.lines {
+					n := out.Len()
+					if err := encode(&out, answer(line, j.errs[k], defaults, explain)); err != nil {
+						out.Truncate(n) // an answer always encodes; a line per line all the same
+						encode(&out, output{Error: "otpx: " + err.Error()})
+					}
+				}
+				j.done <- out.Bytes()
+			}
+		}()
+	}
+	// The writer: answers in input order, flushed where the reader found no waiting line.
+	writeErr := make(chan error, 1)
+	stop := make(chan struct{}) // closed when the writer fails: the reader stops
+	go func() {
+		w := bufio.NewWriter(out)
+		var err error
+		for j := range order {
+			if err != nil {
+				if j != nil {
+					<-j.done // let its worker go on
+				}
+				continue
+			}
+			if j == nil {
+				err = w.Flush()
+			} else {
+				_, err = w.Write(<-j.done)
+			}
+			if err != nil {
+				close(stop)
+			}
+		}
+		if err == nil {
+			err = w.Flush()
+		}
+		writeErr <- err
+	}()
+
+	readErr := readJobs(in, limit, jobs, order, stop)
+	close(jobs)
+	close(order)
+	wg.Wait()
+	if err := <-writeErr; err != nil {
+		return err
+	}
+	return readErr
+}
+
+// readJobs reads the lines of in and hands them, in batches of the lines already waiting, to
+// the workers and, in order, to the writer, with a flush wherever no whole line waits. It
+// returns the error that stopped the reading, nil at the end of the input or when stop is
+// closed.
+func readJobs(in io.Reader, limit int, jobs, order chan<- *job, stop <-chan struct{}) error {
 	r := bufio.NewReaderSize(in, 64<<10)
-	w := bufio.NewWriter(out)
-	defer w.Flush()
 	first := true
+	var batch *job
+	// send hands the open batch on; it reports false once the writer has stopped.
+	send := func() bool {
+		if batch == nil {
+			return true
+		}
+		j := batch
+		batch = nil
+		select {
+		case order <- j:
+		case <-stop:
+			return false
+		}
+		jobs <- j // a worker always takes it: workers stop only once jobs is closed
+		return true
+	}
 	for {
 		if !lineBuffered(r) {
-			if err := w.Flush(); err != nil {
-				return err
+			// Reading may wait: what was read is answered and flushed first.
+			if !send() {
+				return nil
+			}
+			select {
+			case order <- nil:
+			case <-stop:
+				return nil
 			}
 		}
 		line, err := readLine(r, lineLimit(limit))
@@ -59,14 +174,24 @@ func runJSONL(in io.Reader, out io.Writer, defaults extract.Options, explain boo
 			line, first = bytes.TrimPrefix(line, []byte("\ufeff")), false
 		}
 		if err == nil || errors.Is(err, errLineTooLong) {
-			if werr := encode(w, answer(line, err, defaults, explain)); werr != nil {
-				return werr
+			if batch == nil {
+				batch = &job{done: make(chan []byte, 1)}
+			}
+			batch.lines = append(batch.lines, line)
+			batch.errs = append(batch.errs, err)
+			batch.size += len(line)
+			if len(batch.lines) == maxBatchLines || batch.size >= maxBatchBytes {
+				if !send() {
+					return nil
+				}
 			}
 		}
 		switch {
 		case err == io.EOF:
-			return w.Flush()
+			send()
+			return nil
 		case err != nil && !errors.Is(err, errLineTooLong):
+			send()
 			return err
 		}
 	}

@@ -16,8 +16,8 @@
 // further line waits, so a client may write one request and wait for its answer. A bad or
 // blank line gets an "error" naming what is wrong, with its id whenever the line is an object
 // that has one; the others go on. Field names match exactly; a UTF-8 byte order mark is
-// skipped. The size limit is on each content as decoded. It exits 0 unless the input cannot
-// be read.
+// skipped. The size limit is on each content as decoded. Lines are answered on every core
+// (GOMAXPROCS) and written in input order. It exits 0 unless the input cannot be read.
 package main
 
 import (
