@@ -67,7 +67,7 @@ func unitSeconds(word string) int {
 // first duration written as a number right before a unit, or 0.
 func expiresIn(m *message) int {
 	ks := m.keywords
-	if ks == nil {
+	if len(ks) == 0 { // none found near codes (a link's message may have no code at all)
 		ks, _ = keywordsIn(m.text[:runeStart(m.text, min(len(m.text), 8<<10))], 8<<10)
 	}
 	for _, k := range ks {
