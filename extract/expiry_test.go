@@ -27,6 +27,19 @@ func TestExpiresIn(t *testing.T) {
 	}
 }
 
+// TestExpiresInLinkOnly: a sign-in link's message that holds no code still says how long
+// its link works.
+func TestExpiresInLinkOnly(t *testing.T) {
+	const msg = "Tap to sign in to Acme: https://acme.com/auth/magic?token=Zk8wQ2xR7pT4vN1s\nThis link expires in 15 minutes."
+	res, err := Extract(msg, Options{})
+	if err != nil || res.Type != MagicLink {
+		t.Fatalf("Extract = %+v, %v; want a sign-in link", res, err)
+	}
+	if res.ExpiresIn != 900 {
+		t.Errorf("expires_in %d, want 900", res.ExpiresIn)
+	}
+}
+
 // TestConfidence: 0.5 at the threshold, higher above, every candidate has one, and an answer
 // whose runner-up stands close is less sure than one that stands alone.
 func TestConfidence(t *testing.T) {
