@@ -200,12 +200,17 @@ func (v *Verdict) classify(l Link) {
 		}
 	}
 
-	// The URL's words: path and query, and sign-in subdomain labels.
-	words := urlText(target)
-	for _, label := range subdomainLabels(target.Hostname()) {
-		if signInLabels[label] {
-			words = label + " " + words
-			break
+	// The URL's words: path and query, and sign-in subdomain labels. An opaque tracker's
+	// are the mail service's labels for its own click counting ("_e=login"), not the words
+	// of where it leads.
+	var words string
+	if !opaque {
+		words = urlText(target)
+		for _, label := range subdomainLabels(target.Hostname()) {
+			if signInLabels[label] {
+				words = label + " " + words
+				break
+			}
 		}
 	}
 	urlSeen := v.words("url", words, lexicon.Outermost(urlWords(words)))
