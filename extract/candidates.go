@@ -23,6 +23,7 @@ type code struct {
 	value      string // as the person types it
 	start, end int    // where it is written in the text, prefix and separators included
 	shape      shape
+	glued      bool    // read with a case ending glued after it: see gluedCode
 	cluster    cluster // the run of numbers it belongs to
 	score      int
 	reasons    []Reason
@@ -114,6 +115,13 @@ func findCodes(text string, urls [][2]int, limit int) []*code {
 		as.release(i)
 		a := as.at(i)
 		if !a.numeric() {
+			if c := gluedCode(text, a); c != nil {
+				c.single[0] = a
+				c.cluster = cluster{atoms: c.single[:]}
+				out = keepCodes(out, text, urls, len(out), c)
+				i++
+				continue
+			}
 			if c, used := letterCode(text, as.from(i), 0); c != nil {
 				if !cutBefore(text, c.start) && !cutAfter(text, c.end) {
 					out = keepCodes(out, text, urls, len(out), c)

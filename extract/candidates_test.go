@@ -77,3 +77,19 @@ func TestDialString(t *testing.T) {
 		t.Errorf("findCodes in a dial string = %v, want none", cs[0].value)
 	}
 }
+
+// TestGluedEnding: digits with a case ending glued after them are a code in a language that
+// glues endings to numbers, and no code elsewhere, where such letters make a unit.
+func TestGluedEnding(t *testing.T) {
+	for content, want := range map[string]string{
+		"Doğrulama kodunuz 482913tür. Kimseyle paylaşmayın.":     "482913",
+		"Kinnituskood: 530917ga saad sisse logida.":              "530917",
+		"Your verification code is 482913th in the queue.":       "",
+		"Ihr Bestätigungscode lautet 4821mg, nicht weitergeben.": "",
+	} {
+		res, err := Extract(content, Options{Source: SMS})
+		if res.Code != want {
+			t.Errorf("%q: code %q (%v), want %q", content, res.Code, err, want)
+		}
+	}
+}

@@ -37,6 +37,7 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 		found := findCodes(m.text, m.urls, opts.MaxCandidates)
 		m.findKeywords(found)
 		found = withoutWords(m, found)
+		found = withoutGlued(m, found)
 		for _, c := range found {
 			c.off = opts.off
 		}

@@ -268,16 +268,17 @@ func scoreKeywords(m *message, c *code) (named bool) {
 	}
 	// A word naming another number right after it, when nothing before names a code: "5521
 	// ile biten kartınız" (your card ending in 5521), where the words follow the number.
+	claimedAfter := false
 	if !hasCode && !notCode {
 		if k, ok := keywordAfter(m, c.end, le, lexicon.NotCode); ok && strings.TrimSpace(text[c.end:k.Start]) == "" &&
 			k.Start-c.end <= 2 {
-			notCode = true
+			claimedAfter = true
 			c.add(ruleNotCodeWord, text[k.Start:k.End])
 		}
 	}
 	// A word naming a code after it: "483920 is your code". Not past another number, the end
 	// of a sentence or a colon: "Kd.-Nr. 40918273: Ihr Code …" labels what follows.
-	if k, ok := keywordAfter(m, c.end, le, lexicon.Code|lexicon.Password); ok && !notCode {
+	if k, ok := keywordAfter(m, c.end, le, lexicon.Code|lexicon.Password); ok && !claimedAfter {
 		gap := text[c.end:k.Start]
 		if !hasNumber(gap) && utf8.RuneCountInString(gap) <= afterRunes && !endsSentence(gap+" ") && !strings.Contains(gap, ":") &&
 			(k.Class&lexicon.Code != 0 || onlyWords(gap)) {
