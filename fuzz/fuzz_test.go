@@ -227,6 +227,8 @@ func gluedAfter(s string) bool {
 	switch {
 	case n == 0:
 		return false
+	case caseEnding(s):
+		return false
 	case isASCIIAlnum(r):
 		return true
 	case joins(r):
@@ -234,6 +236,22 @@ func gluedAfter(s string) bool {
 		return '0' <= d && d <= '9'
 	}
 	return false
+}
+
+// caseEnding reports whether s starts with a case ending written after a code in the
+// languages that glue one to numbers ("482913tür", "530917ga"): one to four lower-case
+// letters, then neither a letter nor a digit.
+func caseEnding(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLower(r) {
+			return n > 0 && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if n++; n > 4 {
+			return false
+		}
+	}
+	return n > 0
 }
 
 // underBidi reports whether a bidirectional embedding, override or isolate stands inside
