@@ -201,6 +201,26 @@ func TestScriptChangeEndsWord(t *testing.T) {
 	}
 }
 
+// TestTrailingMarks: combining marks written after a phrase's last letter, which folding
+// drops, belong to the match; a letter after them still continues the word.
+func TestTrailingMarks(t *testing.T) {
+	m := Compile([]Phrase{{Text: "koodu ìfìdímúlẹ̀", Class: Code}})
+	for text, want := range map[string]int{
+		"Koodu ìfìdímúlẹ̀ rẹ ni 482913": 1, // ẹ and a combining grave
+		"Koodu ìfìdímúlẹ̀":              1,
+		"Koodu ìfìdímúlẹ̀n":             0,
+	} {
+		ms := m.FindAll(text)
+		if len(ms) != want {
+			t.Errorf("FindAll(%q): %d matches, want %d", text, len(ms), want)
+			continue
+		}
+		if want == 1 && !strings.HasSuffix(text[:ms[0].End], "\u0300") {
+			t.Errorf("FindAll(%q): the match %q leaves its mark out", text, text[ms[0].Start:ms[0].End])
+		}
+	}
+}
+
 // TestOverlaps: every phrase is found, overlapping ones too; Outermost keeps those that cross
 // and drops those inside a longer one.
 func TestOverlaps(t *testing.T) {

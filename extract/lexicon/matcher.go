@@ -169,13 +169,14 @@ func (m *Matcher) FindAll(text string) []Match {
 					continue
 				}
 				start := origin[(fed-m.phrase(p).textLen())%len(origin)]
+				end := pastDropped(text, i+size)
 				for q := p; ; q++ { // the phrases with p's text follow it
 					r := m.phrase(q)
-					if bounded(text, start, i+size, r.bound()) {
+					if bounded(text, start, end, r.bound()) {
 						if found == nil {
 							found = make([]Match, 0, 16) // enough for most messages: one allocation
 						}
-						found = append(found, Match{start, i + size, r.class(), m.sets[r.set()]})
+						found = append(found, Match{start, end, r.class(), m.sets[r.set()]})
 					}
 					if r.flags()&flagSameNext == 0 {
 						break
@@ -303,6 +304,21 @@ func edgeOf(r rune) edgeKind {
 		return digit
 	}
 	return free
+}
+
+// pastDropped returns where the runes from i on that folding drops end: the combining marks
+// that close a phrase's last letter ("ìfìdímúlẹ̀" ends in a grave accent written apart) belong
+// to the match, not to the word after it.
+func pastDropped(text string, i int) int {
+	var buf [utf8.UTFMax]byte
+	for i < len(text) {
+		b, size := foldRune(text[i:], buf[:])
+		if len(b) != 0 {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // bounded reports whether a match at text[start:end] stands as whole words, as far as its
