@@ -116,8 +116,13 @@ func scorePurposeNear(m *message, c *code) {
 		c.add(rulePurposeNear, p)
 		return
 	}
-	// After it, in its sentence: "… 5263 for the courier".
+	// After it, in its sentence: "… 5263 for the courier". Not past a warning or the words of
+	// signing in: "… 830527, do not tell it to anyone, not even the rider" (languages written
+	// without full stops run these into one sentence).
 	if k, ok := keywordAfter(m, c.end, le, lexicon.Other); ok && !endsSentence(m.text[c.end:k.Start]+" ") {
+		if a, ok := keywordAfter(m, c.end, k.Start, lexicon.Auth); ok && a.End <= k.Start {
+			return
+		}
 		c.add(rulePurposeNear, m.text[k.Start:k.End])
 	}
 }
