@@ -60,3 +60,19 @@ func ExampleStyle_String() {
 	fmt.Println(htmltext.Bold | htmltext.Large)
 	// Output: bold|large
 }
+
+// The hidden preheader an inbox shows beside the subject is kept apart from the text the
+// opened message shows.
+func ExampleDocument_preview() {
+	doc := htmltext.ParseString(`<body>
+<div style="display:none;max-height:0;overflow:hidden">Your Acme sign-in code is 482913</div>
+<p>Type this in the window you have open:</p>
+<p style="font-size:32px"><b>482913</b></p>
+</body>`)
+	fmt.Printf("preview: %s\n", doc.Preview)
+	fmt.Println(doc.Text)
+	// Output:
+	// preview: Your Acme sign-in code is 482913
+	// Type this in the window you have open:
+	// 482913
+}
