@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/otpkit/otpkit/extract/internal/ruleoff"
 )
 
 // Extract reads one message and returns the code to type or the link to open.
@@ -34,15 +36,7 @@ func Extract(content string, opts Options) (Result, error) {
 func decide(m *message, opts Options, res Result) (Result, error) {
 	var codes []Candidate
 	if opts.Type != MagicLink {
-		found := findCodes(m.text, m.urls, opts.MaxCandidates)
-		m.findKeywords(found)
-		found = withoutWords(m, found)
-		found = withoutGlued(m, found)
-		for _, c := range found {
-			c.off = opts.off
-		}
-		m.previewNamed = previewNamed(m.preview, opts.off)
-		scoreCodes(m, found)
+		found := weighCodes(m, opts.off, opts.MaxCandidates)
 		for _, c := range found {
 			scoreDisplay(m, c)
 		}
@@ -98,6 +92,21 @@ func decide(m *message, opts Options, res Result) (Result, error) {
 		return res, nil
 	}
 	return res, ErrNotFound
+}
+
+// weighCodes finds the candidate codes of m, at most limit of them (all when limit is 0),
+// and scores them by the rules of evidence, those in off switched off.
+func weighCodes(m *message, off ruleoff.Set, limit int) []*code {
+	found := findCodes(m.text, m.urls, limit)
+	m.findKeywords(found)
+	found = withoutWords(m, found)
+	found = withoutGlued(m, found)
+	for _, c := range found {
+		c.off = off
+	}
+	m.previewNamed = previewNamed(m.preview, off)
+	scoreCodes(m, found)
+	return found
 }
 
 // Text returns the normalized visible text Extract reads in content: what the rules and the

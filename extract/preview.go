@@ -17,14 +17,8 @@ func previewNamed(preview string, off ruleoff.Set) []string {
 	if preview == "" {
 		return nil
 	}
-	pm := read(preview, FormatText, 0)
-	found := findCodes(pm.text, pm.urls, maxPreviewCodes)
-	pm.findKeywords(found)
-	found = withoutWords(pm, found)
-	for _, c := range found {
-		c.off = off
-	}
-	scoreCodes(pm, found)
+	// The preview is read as a text message of its own, which has no preview.
+	found := weighCodes(read(preview, FormatText, 0), off, maxPreviewCodes)
 	var named []string
 	for _, c := range found {
 		if c.score >= CodeThreshold {
